@@ -43,7 +43,7 @@ type Decoder struct {
 // Result is valid until the next call; the error is as described at
 // ParseElementString, and Result holds what could be read.
 func (d *Decoder) Decode(data []byte) (Result, error) {
-	r := Result{Data: data}
+	r := Result{Data: data, Form: FormPlain}
 	d.elems = d.elems[:0]
 	sym, rest, hasAIM := ParseAIM(data)
 	base := len(data) - len(rest)

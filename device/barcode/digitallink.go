@@ -80,8 +80,10 @@ func dlPairs(dst []Element, segs [][]byte, key *aiSpec, off int) ([]Element, err
 	last := -1 // position of the previous qualifier in the key's sequence
 	for i := 0; i < len(segs); i += 2 {
 		el, err := dlElement(segs[i], segs[i+1], off)
-		if err != nil {
+		if err != nil && el.spec == nil {
 			return dst, joinErrors(append(errs, err))
+		} else if err != nil {
+			errs = append(errs, err)
 		}
 		if i > 0 {
 			if err := checkQualifier(key, segs[0], el, &last); err != nil {
