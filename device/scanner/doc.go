@@ -1,0 +1,40 @@
+// Package scanner turns what barcode scanners send into frames: a byte
+// framer for serial and USB-CDC scanners, and a keyboard decoder for
+// keyboard-wedge scanners (HID boot reports or Linux evdev events) and
+// their modifier, Ctrl and Alt+keypad tricks. Decoding the frame's
+// content (AIM ids, GS1) is package barcode's job.
+//
+// Nothing here opens a device. The parts take bytes and explicit
+// timestamps, so they are tested without hardware or sleeps; the serial,
+// evdev and hidraw read loops live elsewhere and drive them.
+//
+// # Framing
+//
+// A Framer ends a frame on a configured terminator (CR, LF, CRLF, ETX or
+// any byte sequence), after an idle gap without bytes (default 50 ms;
+// scanners in "data as is" mode send no suffix at all), or on a maximum
+// length (an ErrFrameTooLong frame, then the rest of that message is
+// dropped). Raw bytes, terminator included, are kept in every frame.
+// When one terminator is a prefix of another (CR of CRLF) the frame ends
+// at the next byte or at the idle gap, so CRLF stays one terminator even
+// when CR and LF arrive in different reads.
+//
+// # Driving a Framer from a port
+//
+// Open the port with a short read timeout (10 ms). Each Read returns
+// either bytes or (0, nil) on timeout. After every Read call
+// Feed(bytes, now) and Flush(now); when Read fails (unplug shows up as
+// an error from a blocked Read) call End(now), which reports a partial
+// frame as ErrIncomplete, then reopen. Consume is exactly that loop over
+// an io.Reader. Deadline tells a loop with variable timeouts when the
+// current frame would end.
+//
+// # Keyboard wedges
+//
+// A KeyDecoder turns key presses into bytes using the US layout: Shift,
+// Caps Lock, Ctrl combinations (Ctrl+] is GS, 0x1D, which GS1 data needs)
+// and Alt held while typing a decimal code on the keypad (Alt+029 is GS).
+// Enter becomes CR, so its output feeds a Framer with the CR terminator.
+// Boot-protocol reports are decoded by edges (a key counts when it
+// appears), which copes with scanners that skip release reports.
+package scanner
