@@ -1,0 +1,85 @@
+package ledger
+
+import (
+	"encoding/binary"
+	"strings"
+)
+
+// Bucket names. The layout is documented in docs/ledger.md.
+var (
+	bucketMeta   = []byte("meta")    // fixed keys below
+	bucketEvents = []byte("ev")      // seq (u64 BE) -> record
+	bucketIDs    = []byte("idem")    // event id -> seq (u64 BE) + payload hash (16 B)
+	bucketBal    = []byte("bal")     // sku 0x00 location -> balance
+	bucketSKU    = []byte("sku")     // sku -> sku totals and last unit cost
+	bucketLayers = []byte("layer")   // sku 0x00 seq -> FIFO layer
+	bucketCounts = []byte("count")   // count id -> session
+	bucketLines  = []byte("cline")   // count id 0x00 sku 0x00 location -> line
+	bucketFrozen = []byte("frozen")  // location -> count id
+	bucketCkpt   = []byte("ckpt")    // sku 0x00 location -> balance as of the checkpoint
+	bucketLoc    = []byte("bal_loc") // location 0x00 sku -> empty: per-location index of bal
+
+	allBuckets = [][]byte{bucketMeta, bucketEvents, bucketIDs, bucketBal, bucketSKU,
+		bucketLayers, bucketCounts, bucketLines, bucketFrozen, bucketCkpt, bucketLoc}
+)
+
+// Keys of the meta bucket.
+var (
+	metaMagic        = []byte("magic")         // ledgerMagic
+	metaSchema       = []byte("schema")        // u64
+	metaEpoch        = []byte("epoch")         // 16 random bytes set at creation
+	metaHead         = []byte("head")          // u64 last seq
+	metaHeadHash     = []byte("head_hash")     // chain hash of the last event
+	metaAcked        = []byte("acked")         // u64 cumulative ack watermark
+	metaArchived     = []byte("archived")      // u64 last pruned seq
+	metaArchivedHash = []byte("archived_hash") // chain hash of the last pruned event
+	metaCkptValue    = []byte("ckpt_value")    // i64 inventory value at the checkpoint
+	metaVerified     = []byte("verified")      // u64 last seq checked by Verify
+)
+
+const (
+	ledgerMagic   = "edged-ledger"
+	schemaVersion = 1
+)
+
+func u64key(v uint64) []byte {
+	return binary.BigEndian.AppendUint64(make([]byte, 0, 8), v)
+}
+
+func balKey(sku, loc string) []byte {
+	k := make([]byte, 0, len(sku)+1+len(loc))
+	k = append(k, sku...)
+	k = append(k, 0)
+	return append(k, loc...)
+}
+
+func splitBalKey(k []byte) (sku, loc string) {
+	sku, loc, _ = strings.Cut(string(k), "\x00")
+	return sku, loc
+}
+
+func layerKey(sku string, seq uint64) []byte {
+	k := make([]byte, 0, len(sku)+9)
+	k = append(k, sku...)
+	k = append(k, 0)
+	return binary.BigEndian.AppendUint64(k, seq)
+}
+
+func skuPrefix(sku string) []byte {
+	return append([]byte(sku), 0)
+}
+
+type getter interface{ Get(key []byte) []byte }
+
+func getU64(b getter, key []byte) uint64 {
+	v := b.Get(key)
+	if len(v) != 8 {
+		return 0
+	}
+	return binary.BigEndian.Uint64(v)
+}
+
+func getHash(b getter, key []byte) (h [32]byte) {
+	copy(h[:], b.Get(key))
+	return h
+}

@@ -1,0 +1,164 @@
+package ledger
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// request is one unit of work for the writer. apply runs inside the
+// write transaction. A rejection (IsRejection) must be returned before
+// apply writes anything; any other error aborts the whole transaction.
+// An alone request runs in a transaction of its own and any error rolls
+// back everything it did (used for all-or-nothing imports).
+type request struct {
+	apply func(w *wtx) (Result, error)
+	alone bool
+	reply chan reply
+}
+
+type reply struct {
+	res Result
+	err error
+}
+
+// Result is the outcome of a write.
+type Result struct {
+	Seq       uint64 // the event's sequence (the original one for a duplicate)
+	Duplicate bool   // the id was already recorded with the same payload
+	Event     *Event // the recorded event, nil for a duplicate
+}
+
+// writer is the single goroutine that owns all writes (group commit).
+type writer struct {
+	l      *Ledger
+	reqs   chan *request
+	mu     sync.RWMutex // guards closed against sends racing stop
+	closed bool
+	done   chan struct{}
+}
+
+func startWriter(l *Ledger) *writer {
+	w := &writer{l: l, reqs: make(chan *request, l.opts.MaxBatch), done: make(chan struct{})}
+	go w.run()
+	return w
+}
+
+func (w *writer) stop() {
+	w.mu.Lock()
+	if !w.closed {
+		w.closed = true
+		close(w.reqs)
+	}
+	w.mu.Unlock()
+	<-w.done
+}
+
+// submit queues r and waits for its durable outcome. If ctx ends first
+// the request may still be committed; retry with the same event id.
+func (w *writer) submit(ctx context.Context, r *request) (Result, error) {
+	r.reply = make(chan reply, 1)
+	w.mu.RLock()
+	if w.closed {
+		w.mu.RUnlock()
+		return Result{}, ErrClosed
+	}
+	select {
+	case w.reqs <- r:
+	case <-ctx.Done():
+		w.mu.RUnlock()
+		return Result{}, ctx.Err()
+	}
+	w.mu.RUnlock()
+	select {
+	case rep := <-r.reply:
+		return rep.res, rep.err
+	case <-ctx.Done():
+		return Result{}, ctx.Err()
+	}
+}
+
+func (w *writer) run() {
+	defer close(w.done)
+	batch := make([]*request, 0, w.l.opts.MaxBatch)
+	for r := range w.reqs {
+		batch = append(batch[:0], r)
+		var alone *request
+		if r.alone {
+			alone, batch = r, batch[:0]
+		}
+		for alone == nil && len(batch) < cap(batch) {
+			next, ok := w.tryRecv()
+			if !ok {
+				break
+			}
+			if next.alone {
+				alone = next
+				break
+			}
+			batch = append(batch, next)
+		}
+		w.commit(batch)
+		if alone != nil {
+			w.commit([]*request{alone})
+		}
+	}
+}
+
+func (w *writer) tryRecv() (*request, bool) {
+	select {
+	case r, ok := <-w.reqs:
+		return r, ok
+	default:
+		return nil, false
+	}
+}
+
+// commit applies batch in one transaction and answers every request
+// once the commit is durable (or failed).
+func (w *writer) commit(batch []*request) {
+	if len(batch) == 0 {
+		return
+	}
+	replies := make([]reply, len(batch))
+	err := w.l.db.Update(func(tx *bolt.Tx) error {
+		t := newWtx(tx, &w.l.opts)
+		for i, r := range batch {
+			res, err := r.apply(t)
+			if err != nil && (r.alone || !IsRejection(err)) {
+				return err
+			}
+			replies[i] = reply{res, err}
+		}
+		return t.finish()
+	})
+	for i, r := range batch {
+		if err != nil {
+			replies[i] = reply{err: w.explain(err)}
+		}
+		r.reply <- replies[i]
+	}
+}
+
+func (w *writer) explain(err error) error {
+	if errors.Is(err, berrors.ErrMaxSizeReached) {
+		return fmt.Errorf("ledger: %w at %d bytes: acknowledge and prune old events, run `edged ledger compact`, or raise ledger.max_size: %w",
+			ErrLedgerFull, w.l.opts.MaxSize, err)
+	}
+	if IsRejection(err) {
+		return err
+	}
+	return fmt.Errorf("ledger: commit failed, nothing in this batch was recorded: %w", err)
+}
+
+// write submits a request, failing fast on a read-only ledger.
+func (l *Ledger) write(ctx context.Context, r *request) (Result, error) {
+	if l.w == nil {
+		return Result{}, fmt.Errorf("ledger: %s is open read-only", l.path)
+	}
+	return l.w.submit(ctx, r)
+}
