@@ -151,7 +151,7 @@ func TestKeyDecoderErrors(t *testing.T) {
 	}{
 		{[]byte{0, 0, 0x04}, ErrReport},
 		{[]byte{0, 0, 1, 1, 1, 1, 1, 1}, ErrReport},
-		{[]byte{0, 0, 0x45, 0, 0, 0, 0, 0}, ErrKey}, // F12 without a mapping
+		{[]byte{0, 0, 0x45, 0, 0, 0, 0, 0}, ErrKey},    // F12 without a mapping
 		{[]byte{0x01, 0, 0x37, 0, 0, 0, 0, 0}, ErrKey}, // Ctrl+. has no control character
 	} {
 		if _, err := d.Report(nil, tc.report); !errors.Is(err, tc.err) {
