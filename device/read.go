@@ -21,6 +21,10 @@ type TagRead struct {
 	// Count is how many times the reader saw the tag since its last
 	// report (at least 1).
 	Count uint16
+	// TID and User are the tag's TID and user memory words when the
+	// reader was configured to read them; nil otherwise. Like EPC they
+	// alias the driver's buffer and are only valid during the callback.
+	TID, User []byte
 }
 
 // Scan is one barcode as framed from a scanner, before decoding.

@@ -29,7 +29,7 @@ func encodeBoundary(b *Builder, cfg Config) {
 		b.U8(3)
 		encodeGPI(b, cfg.StartGPI)
 	} else {
-		b.U8(1) // Immediate: runs as soon as enabled
+		b.U8(0) // Null: started by START_ROSPEC after ENABLE_ROSPEC
 	}
 	b.End(start)
 	stop := b.Begin(ParamROSpecStopTrigger)

@@ -1,0 +1,149 @@
+package llrptest
+
+import (
+	"encoding/binary"
+	"time"
+
+	"github.com/edged/edged/device/llrp"
+)
+
+// specs is the reader's spec state; it survives reconnects but not a
+// reboot.
+type specs struct {
+	ro     roSpec
+	access accessSpec
+}
+
+type roSpec struct {
+	id        uint32
+	state     uint8 // 0 disabled, 1 inactive, 2 active
+	immediate bool
+	n         uint16        // report every n tags (0: end of spec only)
+	period    time.Duration // or every period
+	antennas  []uint16      // empty: all
+}
+
+type accessSpec struct {
+	id      uint32
+	enabled bool
+	reads   []readOp
+}
+
+type readOp struct {
+	op    uint16
+	bank  uint8
+	words uint16
+}
+
+func (r *Reader) setReaderConfig(s *session, payload []byte) *failure {
+	if len(payload) < 1 {
+		return &failure{llrp.StatusFieldError, "missing ResetToFactoryDefault"}
+	}
+	for b := payload[1:]; len(b) > 0; {
+		p, rest, err := llrp.NextParam(b)
+		if err != nil {
+			return &failure{llrp.StatusParameterError, err.Error()}
+		}
+		if f := r.applyConfig(s, p); f != nil {
+			return f
+		}
+		b = rest
+	}
+	return nil
+}
+
+func (r *Reader) applyConfig(s *session, p llrp.Param) *failure {
+	switch {
+	case p.Type == llrp.ParamKeepaliveSpec && len(p.Body) >= 5:
+		d := time.Duration(binary.BigEndian.Uint32(p.Body[1:])) * time.Millisecond
+		if p.Body[0] == 0 {
+			d = 0
+		}
+		select {
+		case <-s.ka:
+		default:
+		}
+		s.ka <- d
+	case p.Type == llrp.ParamGPOWriteData && len(p.Body) >= 3:
+		port := binary.BigEndian.Uint16(p.Body)
+		if port == 0 || port > gpoPorts {
+			return &failure{llrp.StatusFieldOutOfRange, "no such GPO port"}
+		}
+		r.count(func(st *Stats) { st.GPO[port] = p.Body[2]&0x80 != 0 })
+	}
+	return nil
+}
+
+func (r *Reader) addROSpec(payload []byte) *failure {
+	p, ok, err := llrp.FindParam(payload, llrp.ParamROSpec)
+	if err != nil || !ok || len(p.Body) < 6 {
+		return &failure{llrp.StatusParameterError, "ADD_ROSPEC needs a ROSpec"}
+	}
+	spec := roSpec{id: binary.BigEndian.Uint32(p.Body)}
+	if f := r.parseROSpec(&spec, p.Body[6:]); f != nil {
+		return f
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	switch {
+	case spec.id == 0:
+		return &failure{llrp.StatusFieldError, "ROSpecID 0 is reserved"}
+	case r.specs.ro.id != 0:
+		return &failure{llrp.StatusFieldError, "reader holds at most 1 ROSpec; delete it first"}
+	}
+	r.specs.ro = spec
+	return nil
+}
+
+func (r *Reader) parseROSpec(spec *roSpec, b []byte) *failure {
+	for len(b) > 0 {
+		p, rest, err := llrp.NextParam(b)
+		if err != nil {
+			return &failure{llrp.StatusParameterError, err.Error()}
+		}
+		switch p.Type {
+		case llrp.ParamROBoundarySpec:
+			start, _, _ := llrp.FindParam(p.Body, llrp.ParamROSpecStartTrigger)
+			spec.immediate = len(start.Body) > 0 && start.Body[0] == 1
+		case llrp.ParamAISpec:
+			if f := r.parseAISpec(spec, p.Body); f != nil {
+				return f
+			}
+		case llrp.ParamROReportSpec:
+			parseReportSpec(spec, p.Body)
+		}
+		b = rest
+	}
+	return nil
+}
+
+func (r *Reader) parseAISpec(spec *roSpec, b []byte) *failure {
+	if len(b) < 2 || len(b) < 2+2*int(binary.BigEndian.Uint16(b)) {
+		return &failure{llrp.StatusParameterError, "AISpec antenna list truncated"}
+	}
+	for i := range int(binary.BigEndian.Uint16(b)) {
+		a := binary.BigEndian.Uint16(b[2+2*i:])
+		if a > r.opts.Antennas {
+			return &failure{llrp.StatusFieldOutOfRange, "no such antenna"}
+		}
+		if a != 0 {
+			spec.antennas = append(spec.antennas, a)
+		}
+	}
+	return nil
+}
+
+func parseReportSpec(spec *roSpec, b []byte) {
+	if len(b) < 3 {
+		return
+	}
+	n := binary.BigEndian.Uint16(b[1:])
+	switch b[0] {
+	case 1, 2:
+		spec.n = n
+	case 3, 4:
+		spec.period = time.Duration(n) * time.Second
+	case 5, 6:
+		spec.period = time.Duration(n) * time.Millisecond
+	}
+}
