@@ -108,7 +108,7 @@ func dlElement(ai, raw []byte, off int) (Element, error) {
 	}
 	el := Element{AI: newAI(ai), Value: v, Offset: off, spec: spec}
 	if len(v) == 0 {
-		return el, errAt(ErrTruncated, string(ai), off+len(ai)+1, "the value is missing")
+		return el, errAt(ErrTruncated, string(ai), off, "the value is missing")
 	}
 	return el, checkValue(spec, ai, v, off+len(ai)+1)
 }
