@@ -8,6 +8,7 @@ import "strings"
 // AI range), generated into aitable_gen.go.
 type aiSpec struct {
 	lo, hi     string // AI range; equal for a solitary AI
+	klo, khi   uint16 // the range as keys: 10000*len(AI) + AI, see aiKey
 	fixed      bool   // predefined length: no GS needed after the value
 	dlAttr     bool   // allowed as a Digital Link query attribute
 	dlpKey     bool   // Digital Link primary key
@@ -77,35 +78,41 @@ var linterNames = [...]string{
 	"nozeroprefix", "pieceoftotal", "iban", "couponcode", "couponposoffer",
 }
 
+// aiKey orders AIs by length, then value, as the table is sorted; ok is
+// false unless ai is 2 to 4 digits.
+func aiKey(ai []byte) (uint16, bool) {
+	if len(ai) < 2 || len(ai) > 4 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range ai {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return uint16(10000*len(ai) + n), true
+}
+
 // lookupAI finds the entry for the AI of exactly len(ai) digits.
 func lookupAI(ai []byte) *aiSpec {
+	k, ok := aiKey(ai)
+	if !ok {
+		return nil
+	}
 	lo, hi := 0, len(aiTable)
-	for lo < hi { // first entry not less than ai, ordered by (length, lo)
+	for lo < hi { // first entry whose range ends at or after k
 		m := int(uint(lo+hi) >> 1)
-		if less(aiTable[m].lo, ai) {
+		if aiTable[m].khi < k {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	if lo < len(aiTable) && aiTable[lo].lo == string(ai) {
+	if lo < len(aiTable) && aiTable[lo].klo <= k {
 		return &aiTable[lo]
 	}
-	if lo > 0 && inRange(&aiTable[lo-1], ai) {
-		return &aiTable[lo-1]
-	}
 	return nil
-}
-
-func less(lo string, ai []byte) bool {
-	if len(lo) != len(ai) {
-		return len(lo) < len(ai)
-	}
-	return lo < string(ai)
-}
-
-func inRange(s *aiSpec, ai []byte) bool {
-	return len(s.lo) == len(ai) && s.lo <= string(ai) && string(ai) <= s.hi
 }
 
 // findAI returns the entry whose AI starts data, trying 2, 3 then 4

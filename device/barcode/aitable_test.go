@@ -121,7 +121,10 @@ func TestAITableSpotChecks(t *testing.T) {
 func TestAITableIsSortedAndDisjoint(t *testing.T) {
 	for i := 1; i < len(aiTable); i++ {
 		a, b := aiTable[i-1], aiTable[i]
-		if !less(a.hi, []byte(b.lo)) {
+		if ka, _ := aiKey([]byte(a.lo)); ka != a.klo {
+			t.Errorf("entry %s has key %d, want %d", a.lo, a.klo, ka)
+		}
+		if a.khi >= b.klo || a.klo > a.khi {
 			t.Errorf("entries %s-%s and %s-%s out of order or overlapping", a.lo, a.hi, b.lo, b.hi)
 		}
 	}

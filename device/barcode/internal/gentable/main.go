@@ -12,6 +12,7 @@ import (
 	"log"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/edged/edged/device/barcode/internal/gs1dict"
@@ -54,8 +55,8 @@ func render(entries []gs1dict.Entry) []byte {
 	b.WriteString("package barcode\n\n")
 	b.WriteString("// aiTable is sorted by AI length, then AI.\nvar aiTable = [...]aiSpec{\n")
 	for _, e := range entries {
-		fmt.Fprintf(&b, "\t{lo: %q, hi: %q, fixed: %t, dlAttr: %t, dlpKey: %t, qualifiers: %q, title: %q, comps: []component{",
-			e.Lo, e.Hi, e.Fixed, e.DLAttr, e.DLPKey, e.Qualifiers, e.Title)
+		fmt.Fprintf(&b, "\t{lo: %q, hi: %q, klo: %d, khi: %d, fixed: %t, dlAttr: %t, dlpKey: %t, qualifiers: %q, title: %q, comps: []component{",
+			e.Lo, e.Hi, key(e.Lo), key(e.Hi), e.Fixed, e.DLAttr, e.DLPKey, e.Qualifiers, e.Title)
 		for _, c := range e.Components {
 			fmt.Fprintf(&b, "{typ: %q, min: %d, max: %d, optional: %t, lint: %s},",
 				c.Type, c.Min, c.Max, c.Optional, linters(c.Linters))
@@ -64,6 +65,13 @@ func render(entries []gs1dict.Entry) []byte {
 	}
 	b.WriteString("}\n")
 	return b.Bytes()
+}
+
+// key orders AIs by length, then value: 10000*len + value, as the
+// barcode package's lookupAI computes it.
+func key(ai string) int {
+	n, _ := strconv.Atoi(ai)
+	return 10000*len(ai) + n
 }
 
 // linters names each linter's constant in the barcode package; a linter
