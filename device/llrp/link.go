@@ -144,6 +144,13 @@ func (l *link) arm(last time.Time) time.Time {
 	return now
 }
 
+// setIdle changes the silence limit and applies it at once, even to a
+// read in progress.
+func (l *link) setIdle(d time.Duration) {
+	l.idle.Store(int64(d))
+	l.conn.SetReadDeadline(time.Now().Add(d))
+}
+
 func classify(err error) error {
 	switch {
 	case errors.Is(err, os.ErrDeadlineExceeded):

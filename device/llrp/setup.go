@@ -56,7 +56,7 @@ func (c *Client) setup(ctx context.Context, l *link) error {
 		}
 	}
 	ka := cfg.withDefaults().Keepalive
-	l.idle.Store(int64(3*ka + ka/2))
+	l.setIdle(3*ka + ka/2)
 	if caps.EventReportHolding {
 		return l.send(func(b *Builder) { EncodeEmpty(b, l.ver(), MsgEnableEventsAndReports, l.nextID.Add(1)) })
 	}

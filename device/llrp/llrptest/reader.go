@@ -14,14 +14,13 @@ import (
 type Reader struct {
 	opts Options
 
-	mu       sync.Mutex
-	rng      *rand.Rand
-	tags     []tag
-	boot     time.Time
-	current  *session
-	specs    specs
-	stats    Stats
-	faultsCh chan Fault
+	mu      sync.Mutex
+	rng     *rand.Rand
+	tags    []tag
+	boot    time.Time
+	current *session
+	specs   specs
+	stats   Stats
 }
 
 // Stats counts what the fake saw, for test assertions.

@@ -27,7 +27,6 @@ type session struct {
 	nextID   atomic.Uint32
 	ka       chan time.Duration
 	closing  chan struct{}
-	once     sync.Once
 }
 
 func newSession(r *Reader, conn net.Conn) *session {

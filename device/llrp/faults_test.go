@@ -1,0 +1,135 @@
+package llrp_test
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/edged/edged/device"
+	"github.com/edged/edged/device/llrp"
+	"github.com/edged/edged/device/llrp/llrptest"
+)
+
+// TestClientSurvivesFaults injects each fault in the middle of reporting
+// and checks the client recovers (reconnecting when the stream is broken)
+// and keeps reading.
+func TestClientSurvivesFaults(t *testing.T) {
+	tests := []struct {
+		fault     llrptest.Fault
+		name      string
+		reconnect bool
+		want      error
+	}{
+		{llrptest.CloseMidFrame, "close mid-frame", true, llrp.ErrShortFrame},
+		{llrptest.Garbage, "garbage", true, llrp.ErrBadHeader},
+		{llrptest.Reboot, "reboot", true, llrp.ErrReaderClosed},
+		{llrptest.HalfOpen, "half-open", true, llrp.ErrLinkDead},
+		{llrptest.SplitWrites, "split writes", false, nil},
+		{llrptest.SlowWrites, "slow writes", false, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			h := start(t, llrptest.Options{Rate: 300}, llrp.Options{Config: llrp.Config{Keepalive: time.Second, ReportEveryNTags: 5}})
+			h.waitReads(20)
+			if !h.fake.Inject(tc.fault) {
+				t.Fatal("no session to inject into")
+			}
+			if tc.reconnect {
+				waitFor(t, "reconnect", func() bool { return h.client.Stats().Reconnects > 0 })
+				if st := h.client.Stats(); !errors.Is(st.Err, tc.want) {
+					t.Errorf("error %v, want %v", st.Err, tc.want)
+				}
+			}
+			h.waitReads(50)
+			if st := h.client.Stats(); !tc.reconnect && st.Reconnects != 0 {
+				t.Errorf("reconnected on %s: %v", tc.name, st.Err)
+			}
+			if state, ok := h.fake.ROSpecState(); !ok || state != 2 {
+				t.Errorf("ROSpec after %s: state %d exists %v", tc.name, state, ok)
+			}
+		})
+	}
+}
+
+func TestClientKeepalivesAcked(t *testing.T) {
+	h := start(t, llrptest.Options{Rate: 10}, llrp.Options{Config: llrp.Config{Keepalive: time.Second}})
+	waitFor(t, "keepalive acks", func() bool { return h.fake.Snapshot().KeepaliveAcks >= 2 })
+	if st := h.client.Stats(); st.Reconnects != 0 {
+		t.Errorf("reconnects %d: %v", st.Reconnects, st.Err)
+	}
+}
+
+// TestClientSlowConsumerDropsCounted blocks the consumer: the socket
+// keeps being read (no reconnect), reads beyond the queue are dropped and
+// counted, and delivery resumes when the consumer does.
+func TestClientSlowConsumerDropsCounted(t *testing.T) {
+	release := make(chan struct{})
+	var h *harness
+	h = start(t, llrptest.Options{Rate: 2000}, llrp.Options{QueueSize: 32, Config: llrp.Config{ReportEveryNTags: 10},
+		OnRead: func(r device.TagRead) {
+			<-release
+			h.record(r)
+		}})
+	waitFor(t, "drops", func() bool { return h.client.Stats().Drops > 100 })
+	close(release)
+	h.waitReads(100)
+	st := h.client.Stats()
+	if st.Reconnects != 0 || st.State != llrp.StateReading {
+		t.Errorf("slow consumer stalled the session: %+v", st)
+	}
+}
+
+func TestClientRebasesSkewedClocks(t *testing.T) {
+	for name, fo := range map[string]llrptest.Options{
+		"year 2000 clock": {ClockOffset: -time.Since(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))},
+		"uptime clock":    {Uptime: true},
+	} {
+		t.Run(name, func(t *testing.T) {
+			h := start(t, fo, llrp.Options{})
+			h.waitReads(10)
+			if d := time.Since(h.lastRead().Seen); d < 0 || d > time.Minute {
+				t.Errorf("Seen %v not re-based onto the gateway clock", h.lastRead().Seen)
+			}
+			if skew := h.client.Stats().ClockSkew; !fo.Uptime && skew > -20*365*24*time.Hour {
+				t.Errorf("skew %v not detected", skew)
+			}
+		})
+	}
+}
+
+func TestClientTIDAndGPO(t *testing.T) {
+	h := start(t, llrptest.Options{}, llrp.Options{Config: llrp.Config{ReadTIDWords: 2, ReadUserWords: 1}})
+	h.waitReads(5)
+	if tid := h.lastRead().TID; len(tid) != 4 || tid[0]>>4 != 2 {
+		t.Errorf("TID %x, want 2 words from bank 2", tid)
+	}
+	if err := h.client.SetGPO(t.Context(), 1, true); err != nil {
+		t.Fatal(err)
+	}
+	if !h.fake.Snapshot().GPO[1] {
+		t.Error("GPO 1 not set on the reader")
+	}
+	var se *llrp.StatusError
+	if err := h.client.SetGPO(t.Context(), 9, true); !errors.As(err, &se) || se.Status.Code != llrp.StatusFieldOutOfRange {
+		t.Errorf("GPO 9: %v, want M_FieldOutOfRange", err)
+	}
+}
+
+func TestClientConfigCheckedAgainstReader(t *testing.T) {
+	h := start(t, llrptest.Options{Antennas: 2}, llrp.Options{Config: llrp.Config{Antennas: []uint16{1, 4}, TransmitPowerDBm: 5}})
+	waitFor(t, "setup failure", func() bool { return h.client.Stats().Reconnects > 0 })
+	err := h.client.Stats().Err
+	if !errors.Is(err, llrp.ErrInvalidConfig) || !contains(err.Error(), "antennas[1]") || !contains(err.Error(), "transmit_power_dbm") {
+		t.Errorf("error %v, want both field problems", err)
+	}
+}
+
+func contains(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return true
+		}
+	}
+	return false
+}
