@@ -37,16 +37,21 @@ func run(in, out string) error {
 	if err != nil {
 		return err
 	}
-	// Sorted by AI length, then AI, so lookups can binary-search one length.
-	sort.SliceStable(entries, func(i, j int) bool {
-		a, b := entries[i].Lo, entries[j].Lo
-		return len(a) < len(b) || len(a) == len(b) && a < b
-	})
+	sortEntries(entries)
 	src, err := format.Source(render(entries))
 	if err != nil {
 		return err
 	}
 	return os.WriteFile(out, src, 0o644)
+}
+
+// sortEntries orders by AI length, then AI, the order lookupAI's binary
+// search relies on.
+func sortEntries(entries []gs1dict.Entry) {
+	sort.SliceStable(entries, func(i, j int) bool {
+		a, b := entries[i].Lo, entries[j].Lo
+		return len(a) < len(b) || len(a) == len(b) && a < b
+	})
 }
 
 func render(entries []gs1dict.Entry) []byte {
