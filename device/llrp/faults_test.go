@@ -133,3 +133,13 @@ func contains(s, sub string) bool {
 	}
 	return false
 }
+
+func TestFakeMovesTags(t *testing.T) {
+	h := start(t, llrptest.Options{Tags: 1, Antennas: 4}, llrp.Options{})
+	h.waitReads(3)
+	if a := h.lastRead().Antenna; a != 1 {
+		t.Fatalf("antenna %d, want 1", a)
+	}
+	h.fake.MoveTag(0, 3)
+	waitFor(t, "tag on antenna 3", func() bool { return h.lastRead().Antenna == 3 })
+}
