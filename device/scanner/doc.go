@@ -1,7 +1,8 @@
 // Package scanner turns what barcode scanners send into frames: a byte
-// framer for serial and USB-CDC scanners, and a keyboard decoder for
+// framer for serial and USB-CDC scanners, a keyboard decoder for
 // keyboard-wedge scanners (HID boot reports or Linux evdev events) and
-// their modifier, Ctrl and Alt+keypad tricks. Decoding the frame's
+// their modifier, Ctrl and Alt+keypad tricks, and a HID POS report
+// decoder. Decoding the frame's
 // content (AIM ids, GS1) is package barcode's job.
 //
 // Nothing here opens a device. The parts take bytes and explicit
@@ -37,4 +38,12 @@
 // Enter becomes CR, so its output feeds a Framer with the CR terminator.
 // Boot-protocol reports are decoded by edges (a key counts when it
 // appears), which copes with scanners that skip release reports.
+//
+// # HID POS
+//
+// Scanners in HID POS mode (usage page 0x8C, /dev/hidrawN) send the AIM
+// id and raw data in fixed reports, with a "more data" flag when a symbol
+// spans several. A POSDecoder joins them into one message; no keyboard
+// layout and no terminator are involved, so its output goes straight to
+// package barcode.
 package scanner

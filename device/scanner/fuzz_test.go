@@ -83,6 +83,7 @@ func FuzzHIDDecode(f *testing.F) {
 			t.Fatalf("%d bytes typed from %d bytes of reports", len(out), len(data))
 		}
 		decodeEvents(t, data)
+		decodePOS(t, data)
 	})
 }
 
@@ -101,5 +102,18 @@ func decodeEvents(t *testing.T, data []byte) {
 func checkKeyErr(t *testing.T, err error) {
 	if err != nil && !errors.Is(err, ErrKey) && !errors.Is(err, ErrReport) {
 		t.Fatalf("undocumented error %v", err)
+	}
+}
+
+func decodePOS(t *testing.T, data []byte) {
+	d, err := NewPOSDecoder(DefaultPOSLayout())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r := data; len(r) > 0; r = r[min(len(r), 64):] {
+		msg, _, err := d.Report(r[:min(len(r), 64)])
+		if err != nil && !errors.Is(err, ErrReport) && !errors.Is(err, ErrFrameTooLong) || len(msg) > maxPOSMessage+3 {
+			t.Fatalf("HID POS: %d-byte message, error %v", len(msg), err)
+		}
 	}
 }
