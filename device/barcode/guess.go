@@ -8,7 +8,7 @@ func (d *Decoder) guess(r *Result, data []byte) error {
 	switch {
 	case len(data) == 0:
 		return errAt(ErrEmpty, "", 0, "the scan is empty")
-	case data[0] == '(':
+	case looksBracketed(data):
 		r.Form, r.Symbology.Name = FormBracketed, "GS1 (bracketed)"
 		var err error
 		d.elems, err = parseBracketed(d.elems, data, 0)
@@ -63,4 +63,11 @@ func gtinName(n int) string {
 		return "EAN-13"
 	}
 	return "ITF-14"
+}
+
+// looksBracketed wants "(" then 2-4 digits and ")", so plain codes that
+// merely start with "(" stay plain.
+func looksBracketed(b []byte) bool {
+	end := bytes.IndexByte(b, ')')
+	return len(b) > 0 && b[0] == '(' && end >= 3 && end <= 5 && isDigits(b[1:end])
 }

@@ -114,3 +114,30 @@ func TestResultGTINFromEveryForm(t *testing.T) {
 		}
 	}
 }
+
+func TestDecodeGuessesForm(t *testing.T) {
+	tests := []struct {
+		in   string
+		form Form
+		bad  bool
+	}{
+		{"(01)05901234123457", FormBracketed, false},
+		{"(01)05901234123458", FormBracketed, true},
+		{"(ABC) 123", FormPlain, false},
+		{"LOC-A-01", FormPlain, false},
+		{"5901234123458", FormPlain, false}, // 13 digits, bad check digit: not taken for a GTIN
+		{"0105901234123457", FormElementString, false},
+		{"0105901234123458", FormPlain, false},
+		{"\x1d0105901234123457", FormElementString, false},
+		{"\x1d04", FormElementString, true},
+		{"https://example.com/a", FormPlain, false},
+		{"", FormPlain, true},
+	}
+	var d Decoder
+	for _, tt := range tests {
+		r, err := d.Decode([]byte(tt.in))
+		if r.Form != tt.form || (err != nil) != tt.bad {
+			t.Errorf("Decode(%q) form %s error %v; want %s, error %t", tt.in, r.Form, err, tt.form, tt.bad)
+		}
+	}
+}
