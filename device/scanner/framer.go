@@ -8,6 +8,8 @@ import (
 
 // Frame is one framed scan, or a failed one when Err is set.
 type Frame struct {
+	// Scan's At is when the terminator arrived, or the last byte for a
+	// frame ended by the idle gap.
 	device.Scan
 	// Start is when the frame's first byte arrived (Scan.At is when it
 	// completed).
