@@ -75,7 +75,7 @@ func (t *wtx) record(e *Event, p *plan, hash [16]byte) (Result, error) {
 	t.head++
 	e.Seq = t.head
 	p.fill(e)
-	rec, h := encodeRecord(nil, e, t.headHash)
+	rec, h := encodeRecord(nil, t.hasher, e, t.headHash)
 	if err := t.ev.Put(u64key(e.Seq), rec); err != nil {
 		return Result{}, err
 	}
@@ -99,14 +99,14 @@ func (t *wtx) applyPlan(e *Event, p *plan) error {
 			return err
 		}
 	}
-	if err := t.sku.Put([]byte(e.SKU), p.totals.encode()); err != nil {
+	if err := t.stock.Put(totalsKey(e.SKU), p.totals.encode()); err != nil {
 		return err
 	}
 	return t.applyLayers(e.SKU, e.Seq, p.cost.ops)
 }
 
 func (t *wtx) getBalance(sku, loc string) (balance, bool) {
-	v := t.bal.Get(balKey(sku, loc))
+	v := t.stock.Get(balKey(sku, loc))
 	return decodeBalance(v), v != nil
 }
 
@@ -117,5 +117,5 @@ func (t *wtx) putBalance(sku, loc string, b balance, isNew bool) error {
 			return err
 		}
 	}
-	return t.bal.Put(balKey(sku, loc), b.encode())
+	return t.stock.Put(balKey(sku, loc), b.encode())
 }

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
+	"hash"
 	"hash/crc32"
 	"time"
 )
@@ -31,23 +32,26 @@ const (
 )
 
 // encodeRecord builds the stored record of e chained to prev.
-func encodeRecord(buf []byte, e *Event, prev [32]byte) ([]byte, [32]byte) {
+func encodeRecord(buf []byte, h hash.Hash, e *Event, prev [32]byte) ([]byte, [32]byte) {
+	if cap(buf) < 256 {
+		buf = make([]byte, 0, 256)
+	}
 	buf = append(buf[:0], make([]byte, recordHeader)...)
 	buf = appendBody(buf, e)
-	h := chainHash(prev, buf[recordHeader:])
+	sum := chainHash(h, prev, buf[recordHeader:])
 	buf[0] = recordVersion
-	copy(buf[5:37], h[:])
+	copy(buf[5:37], sum[:])
 	binary.BigEndian.PutUint32(buf[1:5], crc32.Checksum(buf[5:], castagnoli))
-	return buf, h
+	return buf, sum
 }
 
-func chainHash(prev [32]byte, body []byte) [32]byte {
-	s := sha256.New()
-	s.Write(prev[:])
-	s.Write(body)
-	var h [32]byte
-	s.Sum(h[:0])
-	return h
+// chainHash hashes with h, which the caller owns and reuses.
+func chainHash(h hash.Hash, prev [32]byte, body []byte) (out [32]byte) {
+	h.Reset()
+	h.Write(prev[:])
+	h.Write(body)
+	h.Sum(out[:0])
+	return out
 }
 
 func appendBody(b []byte, e *Event) []byte {

@@ -30,8 +30,8 @@ func (t *wtx) planCost(sku string, net, cost int64) costPlan {
 		return p
 	}
 	left := abs(net)
-	prefix := skuPrefix(sku)
-	c := t.layers.Cursor()
+	prefix := layerPrefix(sku)
+	c := t.stock.Cursor()
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && left > 0; k, v = c.Next() {
 		l := decodeLayer(v)
 		if (net > 0) != (l.Remaining < 0) {
@@ -76,11 +76,11 @@ func (t *wtx) applyLayers(sku string, seq uint64, ops []layerOp) error {
 		var err error
 		switch {
 		case op.key == nil:
-			err = t.layers.Put(layerKey(sku, seq), op.l.encode())
+			err = t.stock.Put(layerKey(sku, seq), op.l.encode())
 		case op.del:
-			err = t.layers.Delete(op.key)
+			err = t.stock.Delete(op.key)
 		default:
-			err = t.layers.Put(op.key, op.l.encode())
+			err = t.stock.Put(op.key, op.l.encode())
 		}
 		if err != nil {
 			return err

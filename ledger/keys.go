@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"bytes"
 	"encoding/binary"
 	"strings"
 )
@@ -10,17 +11,15 @@ var (
 	bucketMeta   = []byte("meta")    // fixed keys below
 	bucketEvents = []byte("ev")      // seq (u64 BE) -> record
 	bucketIDs    = []byte("idem")    // event id -> seq (u64 BE) + payload hash (16 B)
-	bucketBal    = []byte("bal")     // sku 0x00 location -> balance
-	bucketSKU    = []byte("sku")     // sku -> sku totals and last unit cost
-	bucketLayers = []byte("layer")   // sku 0x00 seq -> FIFO layer
+	bucketStock  = []byte("stock")   // all state of a sku, see stockKey
 	bucketCounts = []byte("count")   // count id -> session
 	bucketLines  = []byte("cline")   // count id 0x00 sku 0x00 location -> line
 	bucketFrozen = []byte("frozen")  // location -> count id
 	bucketCkpt   = []byte("ckpt")    // sku 0x00 location -> balance as of the checkpoint
 	bucketLoc    = []byte("bal_loc") // location 0x00 sku -> empty: per-location index of bal
 
-	allBuckets = [][]byte{bucketMeta, bucketEvents, bucketIDs, bucketBal, bucketSKU,
-		bucketLayers, bucketCounts, bucketLines, bucketFrozen, bucketCkpt, bucketLoc}
+	allBuckets = [][]byte{bucketMeta, bucketEvents, bucketIDs, bucketStock,
+		bucketCounts, bucketLines, bucketFrozen, bucketCkpt, bucketLoc}
 )
 
 // Keys of the meta bucket.
@@ -58,11 +57,44 @@ func splitBalKey(k []byte) (sku, loc string) {
 	return sku, loc
 }
 
+// The stock bucket keeps everything about one sku under adjacent keys,
+// so that an event usually dirties a single page of it:
+//
+//	sku 0x00                 totals: on hand, damaged, last unit cost
+//	sku 0x00 0x00 seq(u64)   FIFO cost layer created by event seq
+//	sku 0x00 location        balance at the location
+//
+// Names never contain 0x00, so the three kinds cannot collide.
+func totalsKey(sku string) []byte { return skuPrefix(sku) }
+
+func layerPrefix(sku string) []byte { return append(skuPrefix(sku), 0) }
+
 func layerKey(sku string, seq uint64) []byte {
-	k := make([]byte, 0, len(sku)+9)
-	k = append(k, sku...)
-	k = append(k, 0)
-	return binary.BigEndian.AppendUint64(k, seq)
+	return binary.BigEndian.AppendUint64(layerPrefix(sku), seq)
+}
+
+type stockKind int
+
+const (
+	stockTotals stockKind = iota
+	stockLayer
+	stockBalance
+)
+
+// parseStockKey classifies a stock key; loc is set for a balance.
+func parseStockKey(k []byte) (sku string, kind stockKind, loc string) {
+	i := bytes.IndexByte(k, 0)
+	if i < 0 {
+		return string(k), stockTotals, ""
+	}
+	rest := k[i+1:]
+	switch {
+	case len(rest) == 0:
+		return string(k[:i]), stockTotals, ""
+	case rest[0] == 0:
+		return string(k[:i]), stockLayer, ""
+	}
+	return string(k[:i]), stockBalance, string(rest)
 }
 
 func skuPrefix(sku string) []byte {

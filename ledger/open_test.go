@@ -117,7 +117,7 @@ func resum(v []byte) []byte {
 
 func TestVerifyDetectsStateThatDisagreesWithTheLog(t *testing.T) {
 	path := closedLedger(t)
-	tamper(t, path, "bal", []byte("SKU-1\x00A"), func(v []byte) []byte { v[7]++; return v })
+	tamper(t, path, "stock", []byte("SKU-1\x00A"), func(v []byte) []byte { v[7]++; return v })
 	l, err := ledger.Open(path, nil) // the chain is intact, so open succeeds
 	if err != nil {
 		t.Fatal(err)

@@ -49,7 +49,7 @@ func (t *wtx) movements(e *Event) (moves []plannedPosting, book int64) {
 
 func (t *wtx) plan(e *Event) (*plan, error) {
 	moves, book := t.movements(e)
-	p := &plan{postings: moves, book: book, totals: decodeSKU(t.sku.Get([]byte(e.SKU)))}
+	p := &plan{postings: moves, book: book, totals: decodeSKU(t.stock.Get(totalsKey(e.SKU)))}
 	if e.Type == Baseline {
 		if err := t.checkBaselineAllowed(e.Location); err != nil {
 			return nil, err

@@ -25,10 +25,10 @@ func (l *Ledger) Balances(sku, loc string) ([]Balance, error) {
 		if sku != "" {
 			prefix = skuPrefix(sku)
 		}
-		c := tx.Bucket(bucketBal).Cursor()
+		c := tx.Bucket(bucketStock).Cursor()
 		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-			s, lo := splitBalKey(k)
-			if loc != "" && lo != loc {
+			s, kind, lo := parseStockKey(k)
+			if kind != stockBalance || loc != "" && lo != loc {
 				continue
 			}
 			b := decodeBalance(v)

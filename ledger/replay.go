@@ -32,8 +32,7 @@ func (v *verifier) run(r *VerifyReport) error {
 		return err
 	}
 	r.Events = v.events
-	for _, check := range []func(*VerifyReport) error{v.checkBalances, v.checkIndex, v.checkTotals,
-		v.checkLayers, v.checkIDs, v.checkCounts} {
+	for _, check := range []func(*VerifyReport) error{v.checkStock, v.checkIDs, v.checkCounts} {
 		if err := check(r); err != nil {
 			return err
 		}
@@ -72,82 +71,108 @@ func (v *verifier) visit(e *Event) error {
 	return nil
 }
 
-func (v *verifier) checkBalances(r *VerifyReport) error {
-	stored := make(map[string]balance)
-	_ = v.tx.Bucket(bucketBal).ForEach(func(k, val []byte) error {
-		stored[string(k)] = decodeBalance(val)
+// stored is the stock bucket read back, by kind.
+type stored struct {
+	bal    map[string]balance // by balKey
+	totals map[string]skuTotals
+	qty    map[string]int64 // units held by each sku's layers
+	value  int64
+	layers int
+}
+
+func (v *verifier) readStock() stored {
+	s := stored{bal: map[string]balance{}, totals: map[string]skuTotals{}, qty: map[string]int64{}}
+	_ = v.tx.Bucket(bucketStock).ForEach(func(k, val []byte) error {
+		sku, kind, loc := parseStockKey(k)
+		switch kind {
+		case stockTotals:
+			s.totals[sku] = decodeSKU(val)
+		case stockLayer:
+			l := decodeLayer(val)
+			s.qty[sku] += l.Remaining
+			s.value += l.Remaining * l.Cost
+			s.layers++
+		default:
+			s.bal[string(balKey(sku, loc))] = decodeBalance(val)
+		}
 		return nil
 	})
-	for k, b := range v.bal {
-		if stored[k] != b {
-			sku, loc := splitBalKey([]byte(k))
-			return fmt.Errorf("%w: balance of %s at %s is %+v, the replay gives %+v", ErrCorrupt, sku, loc, stored[k], b)
+	return s
+}
+
+func (v *verifier) checkStock(r *VerifyReport) error {
+	s := v.readStock()
+	r.Balances, r.SKUs, r.Layers = len(s.bal), len(s.totals), s.layers
+	for _, check := range []func(stored) error{v.checkBalances, v.checkIndex, v.checkTotals, v.checkLayers} {
+		if err := check(s); err != nil {
+			return err
 		}
 	}
-	for k, b := range stored {
+	return nil
+}
+
+func (v *verifier) checkBalances(s stored) error {
+	for k, b := range v.bal {
+		if s.bal[k] != b {
+			sku, loc := splitBalKey([]byte(k))
+			return fmt.Errorf("%w: balance of %s at %s is %+v, the replay gives %+v", ErrCorrupt, sku, loc, s.bal[k], b)
+		}
+	}
+	for k, b := range s.bal {
 		if _, ok := v.bal[k]; !ok && b != (balance{}) {
 			sku, loc := splitBalKey([]byte(k))
 			return fmt.Errorf("%w: balance of %s at %s is %+v, no event explains it", ErrCorrupt, sku, loc, b)
 		}
 	}
-	r.Balances = len(stored)
 	return nil
 }
 
 // checkIndex: the per-location index mirrors the balance keys.
-func (v *verifier) checkIndex(*VerifyReport) error {
-	bal, idx := v.tx.Bucket(bucketBal), v.tx.Bucket(bucketLoc)
-	if bal.Stats().KeyN != idx.Stats().KeyN {
-		return fmt.Errorf("%w: location index has %d entries for %d balances", ErrCorrupt, idx.Stats().KeyN, bal.Stats().KeyN)
+func (v *verifier) checkIndex(s stored) error {
+	idx := v.tx.Bucket(bucketLoc)
+	if n := idx.Stats().KeyN; n != len(s.bal) {
+		return fmt.Errorf("%w: location index has %d entries for %d balances", ErrCorrupt, n, len(s.bal))
 	}
-	return bal.ForEach(func(k, _ []byte) error {
-		sku, loc := splitBalKey(k)
+	for k := range s.bal {
+		sku, loc := splitBalKey([]byte(k))
 		if idx.Get(balKey(loc, sku)) == nil {
 			return fmt.Errorf("%w: %s at %s is missing from the location index", ErrCorrupt, sku, loc)
 		}
-		return nil
-	})
+	}
+	return nil
 }
 
-func (v *verifier) checkTotals(r *VerifyReport) error {
+func (v *verifier) checkTotals(s stored) error {
 	sums := make(map[string]balance)
-	for k, b := range v.bal {
+	for k, b := range s.bal {
 		sku, _ := splitBalKey([]byte(k))
-		s := sums[sku]
-		s.OnHand, s.Damaged = s.OnHand+b.OnHand, s.Damaged+b.Damaged
-		sums[sku] = s
+		t := sums[sku]
+		t.OnHand, t.Damaged = t.OnHand+b.OnHand, t.Damaged+b.Damaged
+		sums[sku] = t
 	}
-	return v.tx.Bucket(bucketSKU).ForEach(func(k, val []byte) error {
-		r.SKUs++
-		if t := decodeSKU(val); t.balance != sums[string(k)] {
-			return fmt.Errorf("%w: totals of %s are %+v, the balances sum to %+v", ErrCorrupt, k, t.balance, sums[string(k)])
+	for sku, t := range s.totals {
+		if t.balance != sums[sku] {
+			return fmt.Errorf("%w: totals of %s are %+v, the balances sum to %+v", ErrCorrupt, sku, t.balance, sums[sku])
 		}
-		return nil
-	})
+	}
+	if len(sums) > len(s.totals) {
+		return fmt.Errorf("%w: %d skus have balances but only %d have totals", ErrCorrupt, len(sums), len(s.totals))
+	}
+	return nil
 }
 
 // checkLayers: per sku the layers hold exactly the on-hand units, and
 // their value equals the checkpoint value plus every event's value delta.
-func (v *verifier) checkLayers(r *VerifyReport) error {
-	qty := make(map[string]int64)
-	var value int64
-	_ = v.tx.Bucket(bucketLayers).ForEach(func(k, val []byte) error {
-		l := decodeLayer(val)
-		qty[string(k[:len(k)-9])] += l.Remaining
-		value += l.Remaining * l.Cost
-		r.Layers++
-		return nil
-	})
-	err := v.tx.Bucket(bucketSKU).ForEach(func(k, val []byte) error {
-		if t := decodeSKU(val); t.OnHand != qty[string(k)] {
-			return fmt.Errorf("%w: %s has %d on hand but its cost layers hold %d", ErrCorrupt, k, t.OnHand, qty[string(k)])
+func (v *verifier) checkLayers(s stored) error {
+	for sku, t := range s.totals {
+		if t.OnHand != s.qty[sku] {
+			return fmt.Errorf("%w: %s has %d on hand but its cost layers hold %d", ErrCorrupt, sku, t.OnHand, s.qty[sku])
 		}
-		return nil
-	})
-	if err == nil && value != v.value {
-		err = fmt.Errorf("%w: cost layers are worth %s, the events add up to %s", ErrCorrupt, FormatMinor(value), FormatMinor(v.value))
 	}
-	return err
+	if s.value != v.value {
+		return fmt.Errorf("%w: cost layers are worth %s, the events add up to %s", ErrCorrupt, FormatMinor(s.value), FormatMinor(v.value))
+	}
+	return nil
 }
 
 func (v *verifier) checkIDs(*VerifyReport) error {

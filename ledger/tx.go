@@ -1,7 +1,9 @@
 package ledger
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
+	"hash"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -9,21 +11,20 @@ import (
 // wtx is a write transaction with its buckets and the log head, which is
 // read once per transaction and written back by finish.
 type wtx struct {
-	tx                                   *bolt.Tx
-	meta, ev, ids, bal, sku, layers, loc *bolt.Bucket
-	counts, lines, frozen                *bolt.Bucket
-	opts                                 *Options
-	head                                 uint64
-	headHash                             [32]byte
-	dirty                                bool
-	buf                                  []byte
+	tx                        *bolt.Tx
+	meta, ev, ids, stock, loc *bolt.Bucket
+	counts, lines, frozen     *bolt.Bucket
+	opts                      *Options
+	head                      uint64
+	headHash                  [32]byte
+	dirty                     bool
+	hasher                    hash.Hash // for the chain hash
 }
 
 func newWtx(tx *bolt.Tx, o *Options) *wtx {
-	t := &wtx{tx: tx, opts: o,
+	t := &wtx{tx: tx, opts: o, hasher: sha256.New(),
 		meta: tx.Bucket(bucketMeta), ev: tx.Bucket(bucketEvents), ids: tx.Bucket(bucketIDs),
-		bal: tx.Bucket(bucketBal), sku: tx.Bucket(bucketSKU), layers: tx.Bucket(bucketLayers),
-		loc: tx.Bucket(bucketLoc), counts: tx.Bucket(bucketCounts), lines: tx.Bucket(bucketLines),
+		stock: tx.Bucket(bucketStock), loc: tx.Bucket(bucketLoc), counts: tx.Bucket(bucketCounts), lines: tx.Bucket(bucketLines),
 		frozen: tx.Bucket(bucketFrozen)}
 	t.ev.FillPercent = 1.0 // append-only keys: full pages halve the file
 	t.head = getU64(t.meta, metaHead)

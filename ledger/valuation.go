@@ -28,12 +28,19 @@ type SKUValue struct {
 func (l *Ledger) Valuation(sku string) ([]SKUValue, error) {
 	var out []SKUValue
 	err := l.db.View(func(tx *bolt.Tx) error {
-		lc := tx.Bucket(bucketLayers).Cursor()
-		c := tx.Bucket(bucketSKU).Cursor()
-		for k, v := c.Seek([]byte(sku)); k != nil && (sku == "" || string(k) == sku); k, v = c.Next() {
+		c := tx.Bucket(bucketStock).Cursor()
+		lc := tx.Bucket(bucketStock).Cursor()
+		for k, v := c.Seek(totalsKey(sku)); k != nil; k, v = c.Next() {
+			s, kind, _ := parseStockKey(k)
+			if sku != "" && s != sku {
+				break
+			}
+			if kind != stockTotals {
+				continue
+			}
 			t := decodeSKU(v)
-			sv := SKUValue{SKU: string(k), OnHand: t.OnHand, Damaged: t.Damaged, Layers: []Layer{}}
-			prefix := skuPrefix(string(k))
+			sv := SKUValue{SKU: s, OnHand: t.OnHand, Damaged: t.Damaged, Layers: []Layer{}}
+			prefix := layerPrefix(s)
 			for lk, lv := lc.Seek(prefix); lk != nil && bytes.HasPrefix(lk, prefix); lk, lv = lc.Next() {
 				ly := decodeLayer(lv)
 				sv.Layers = append(sv.Layers, Layer{binary.BigEndian.Uint64(lk[len(prefix):]), ly.Remaining, ly.Cost})

@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"crypto/sha256"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -74,6 +75,7 @@ func checkChain(tx *bolt.Tx, from uint64, visit func(*Event) error) (uint64, err
 	}
 	want := from + 1
 	var e Event
+	hasher := sha256.New()
 	c := tx.Bucket(bucketEvents).Cursor()
 	for k, v := c.Seek(u64key(want)); k != nil; k, v = c.Next() {
 		seq := bytesU64(k)
@@ -83,7 +85,7 @@ func checkChain(tx *bolt.Tx, from uint64, visit func(*Event) error) (uint64, err
 		if err := decodeRecord(v, &e); err != nil {
 			return 0, fmt.Errorf("seq %d: %w", seq, err)
 		}
-		if h := chainHash(prev, v[recordHeader:]); h != recordHash(v) || e.Seq != seq {
+		if h := chainHash(hasher, prev, v[recordHeader:]); h != recordHash(v) || e.Seq != seq {
 			return 0, fmt.Errorf("%w: seq %d: hash chain broken", ErrCorrupt, seq)
 		}
 		prev, want = recordHash(v), want+1
