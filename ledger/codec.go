@@ -188,6 +188,9 @@ func decodeBody(b []byte, e *Event) error {
 	e.Qty = r.varint("qty")
 	e.Time = fromUnixNano(r.varint("time"))
 	f := r.byte1("flags")
+	if f&^(flagSynced|flagDamaged|flagHasCost) != 0 {
+		r.fail("flags")
+	}
 	e.ClockSynced, e.Damaged = f&flagSynced != 0, f&flagDamaged != 0
 	e.UnitCost = Money{Minor: r.varint("unit cost"), Set: f&flagHasCost != 0}
 	e.Book, e.COGS, e.ValueDelta = r.varint("book"), r.varint("cogs"), r.varint("value")
