@@ -42,12 +42,6 @@ type EPC struct {
 	b [maxEPCBytesLimit]byte
 }
 
-func makeEPC(b []byte) EPC {
-	var e EPC
-	e.n = uint8(copy(e.b[:], b))
-	return e
-}
-
 // Bytes returns the EPC bytes (aliasing e).
 func (e *EPC) Bytes() []byte { return e.b[:e.n] }
 

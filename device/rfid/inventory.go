@@ -33,6 +33,7 @@ type zoneState struct {
 	depart      int64 // ns; 0 = never
 	gated, open bool
 	cycleStart  int64
+	wheel       zoneWheel
 }
 
 type locState struct {
@@ -57,9 +58,13 @@ func New(cfg Config, log *slog.Logger) (*Inventory, error) {
 	cfg = cfg.withDefaults()
 	inv := &Inventory{cfg: cfg, log: log, ants: map[antKey]uint16{},
 		mob: newMobility(cfg.Move), ageOut: int64(cfg.AgeOut)}
+	lists := 0
 	for zi, z := range cfg.Zones {
+		depart := max(int64(z.DepartedAfter), 0)
+		w := newWheel(int16(lists), depart)
+		lists += w.buckets
 		inv.zones = append(inv.zones, zoneState{name: z.Name, role: z.Role,
-			depart: max(int64(z.DepartedAfter), 0), gated: z.GPIGated})
+			depart: depart, gated: z.GPIGated, wheel: w})
 		for _, l := range z.Locations {
 			for _, a := range l.Antennas {
 				inv.ants[antKey{a.Reader, a.Port}] = uint16(len(inv.locs))
@@ -67,7 +72,8 @@ func New(cfg Config, log *slog.Logger) (*Inventory, error) {
 			inv.locs = append(inv.locs, locState{name: l.Name, zone: uint16(zi)})
 		}
 	}
-	inv.t = newTable(cfg.MaxTags, cfg.MaxEPCBytes, cfg.Move.Window, len(cfg.Zones))
+	// One more list after the zones' buckets holds departed tags.
+	inv.t = newTable(cfg.MaxTags, cfg.MaxEPCBytes, cfg.Move.Window, lists+1)
 	return inv, nil
 }
 
@@ -141,12 +147,20 @@ func (inv *Inventory) place(loc uint16) Place {
 	return Place{Location: l.name, Zone: z.name, Role: z.role}
 }
 
-func (inv *Inventory) epcOf(s int32) EPC { return makeEPC(inv.t.key(s)) }
+func (inv *Inventory) epcOf(s int32) EPC {
+	var e EPC
+	e.n = uint8(len(inv.t.appendKey(e.b[:0], s)))
+	return e
+}
 
-// zoneOf returns the list of a location's zone.
-func (inv *Inventory) zoneOf(loc uint16) int16 { return int16(inv.locs[loc].zone) }
+// settle links tag s into the bucket of loc's zone for time now.
+func (inv *Inventory) settle(s int32, loc uint16, now int64) {
+	w := &inv.zones[inv.locs[loc].zone].wheel
+	inv.t.relink(s, w.bucket(now))
+	inv.t.tags[s].linkedAt = now
+}
 
-func (inv *Inventory) departedList() int16 { return int16(len(inv.zones)) }
+func (inv *Inventory) departedList() int16 { return int16(len(inv.t.lists) - 1) }
 
 func (inv *Inventory) zoneIndex(name string) (int, error) {
 	for i := range inv.zones {

@@ -29,10 +29,10 @@ func (m *mobility) marginAt(silent int64) float64 {
 // arrive makes a tag present at loc with fresh statistics.
 func (inv *Inventory) arrive(s int32, loc uint16, now int64, r *device.TagRead) Event {
 	t := &inv.t.tags[s]
-	t.state, t.loc, t.since, t.lastRead = statePresent, loc, now, now
-	t.stats = [statSlots]stat{}
+	t.state, t.loc, t.lastRead = statePresent, loc, now
+	t.statLoc, t.stats = [statSlots]uint16{}, [statSlots]stat{}
 	inv.push(s, inv.statFor(s, loc, now), r, now)
-	inv.t.relink(s, inv.zoneOf(loc))
+	inv.settle(s, loc, now)
 	inv.c.Arrived++
 	at := nsTime(now)
 	return Event{Kind: Arrived, EPC: inv.epcOf(s), To: inv.place(loc), At: at, LastSeen: at}
@@ -45,12 +45,14 @@ func (inv *Inventory) update(s int32, loc uint16, now int64, r *device.TagRead) 
 	inv.push(s, j, r, now)
 	t.lastRead = now
 	if loc == t.loc || !inv.shouldMove(t, j, now) {
-		inv.t.relink(s, t.list)
+		if inv.zones[inv.locs[t.loc].zone].wheel.stale(t.linkedAt, now) {
+			inv.settle(s, t.loc, now)
+		}
 		return Event{}, false
 	}
 	from := t.loc
 	t.loc = loc
-	inv.t.relink(s, inv.zoneOf(loc))
+	inv.settle(s, loc, now)
 	inv.c.Moved++
 	at := nsTime(now)
 	return Event{Kind: Moved, EPC: inv.epcOf(s), From: inv.place(from), To: inv.place(loc), At: at, LastSeen: at}, true
@@ -76,8 +78,8 @@ func (inv *Inventory) shouldMove(t *tag, j int, now int64) bool {
 }
 
 func findStat(t *tag, loc uint16) int {
-	for j := range t.stats {
-		if t.stats[j].loc == loc+1 {
+	for j, l := range t.statLoc {
+		if l == loc+1 {
 			return j
 		}
 	}
@@ -96,19 +98,18 @@ func (inv *Inventory) statFor(s int32, loc uint16, now int64) int {
 	if j < 0 {
 		j = victimStat(t)
 	}
-	t.stats[j] = stat{loc: loc + 1}
+	t.stats[j], t.statLoc[j] = stat{}, loc+1
 	return j
 }
 
 func victimStat(t *tag) int {
 	v := -1
-	for j := range t.stats {
-		st := &t.stats[j]
+	for j, l := range t.statLoc {
 		switch {
-		case st.loc == 0:
+		case l == 0:
 			return j
-		case st.loc == t.loc+1:
-		case v < 0 || st.lastRead < t.stats[v].lastRead:
+		case l == t.loc+1:
+		case v < 0 || t.stats[j].lastRead < t.stats[v].lastRead:
 			v = j
 		}
 	}

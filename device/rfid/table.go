@@ -17,28 +17,38 @@ const (
 // without letting a tag seen by every antenna cost more memory.
 const statSlots = 3
 
-// tag is one tracked EPC. It holds no pointers, so the garbage collector
-// never scans the table however large it is.
+// inlineKey is how many EPC bytes live in the tag itself (EPC-96 and
+// EPC-128 entirely); longer EPCs keep the rest in table.keys.
+const inlineKey = 16
+
+// tag is one tracked EPC, 128 bytes. The first 64 bytes hold everything
+// a steady-state read touches, so a read costs few cache misses however
+// large the table. It holds no pointers, so the garbage collector never
+// scans the table.
 type tag struct {
-	hash       uint64
-	lastRead   int64 // ns; never decreases
-	since      int64 // arrival, or departure while departed
-	prev, next int32 // neighbours in the zone or departed list
-	list       int16
-	state      uint8
-	keyLen     uint8
-	loc        uint16 // current location
-	cur, last  uint64 // zones that read the tag this cycle / last cycle
+	hash     uint64
+	lastRead int64 // ns; never decreases
+	linkedAt int64 // present: time that placed it in its bucket; departed: departure time
+	key      [inlineKey]byte
+	cur      uint64 // zones that read the tag this cycle
+	statLoc  [statSlots]uint16
+	loc      uint16 // current location
+	list     int16
+	state    uint8
+	keyLen   uint8
+	_        [4]byte
+
+	prev, next int32  // neighbours in the list
+	last       uint64 // zones that read the tag last cycle
 	stats      [statSlots]stat
 }
 
-// stat is the RSSI window of one location for one tag; its samples live
-// in table.rssi.
+// stat is the RSSI window of one location (tag.statLoc) for one tag; its
+// samples live in table.rssi.
 type stat struct {
 	lastRead int64
 	sum      int32 // of the samples in the window, centi-dBm
 	reads    uint16
-	loc      uint16 // location index + 1; 0 means unused
 	n, head  uint8
 }
 
@@ -47,27 +57,27 @@ type stat struct {
 // and backward-shift deletion (so there are no tombstones to clean).
 type table struct {
 	tags    []tag
-	keys    []byte // keySize bytes per slot
+	keys    []byte // keySize-inlineKey bytes per slot, for long EPCs
 	keySize int
 	rssi    []int16 // statSlots*window samples per slot
 	window  int
 	index   []int32 // slot+1, 0 = empty
 	mask    uint64
 	free    []int32
-	lists   []list // one per zone, then the departed list
+	lists   []list
 	seed    maphash.Seed
 }
 
-func newTable(capacity, keySize, window, zones int) *table {
+func newTable(capacity, keySize, window, lists int) *table {
 	size := 1
 	for size < 2*capacity {
 		size <<= 1
 	}
 	t := &table{
-		tags: make([]tag, capacity), keys: make([]byte, capacity*keySize), keySize: keySize,
+		tags: make([]tag, capacity), keys: make([]byte, capacity*max(keySize-inlineKey, 0)), keySize: keySize,
 		rssi: make([]int16, capacity*statSlots*window), window: window,
 		index: make([]int32, size), mask: uint64(size - 1),
-		free: make([]int32, capacity), lists: make([]list, zones+1), seed: maphash.MakeSeed(),
+		free: make([]int32, capacity), lists: make([]list, lists), seed: maphash.MakeSeed(),
 	}
 	for i := range t.free {
 		t.free[i] = int32(capacity - 1 - i) // pop order 0, 1, 2, ...
@@ -78,9 +88,23 @@ func newTable(capacity, keySize, window, zones int) *table {
 	return t
 }
 
-func (t *table) key(slot int32) []byte {
-	off := int(slot) * t.keySize
-	return t.keys[off : off+int(t.tags[slot].keyLen)]
+// rest returns the slab part of a slot's key beyond the inline bytes.
+func (t *table) rest(s int32) []byte {
+	n := int(t.tags[s].keyLen) - inlineKey
+	if n <= 0 {
+		return nil
+	}
+	off := int(s) * (t.keySize - inlineKey)
+	return t.keys[off : off+n]
+}
+
+func (t *table) matches(s int32, key []byte, h uint64) bool {
+	tg := &t.tags[s]
+	if tg.hash != h || int(tg.keyLen) != len(key) {
+		return false
+	}
+	n := min(len(key), inlineKey)
+	return bytes.Equal(tg.key[:n], key[:n]) && bytes.Equal(t.rest(s), key[n:])
 }
 
 // find returns the slot holding key, or -1.
@@ -90,44 +114,14 @@ func (t *table) find(key []byte, h uint64) int32 {
 		if e == 0 {
 			return -1
 		}
-		if s := e - 1; t.tags[s].hash == h && bytes.Equal(t.key(s), key) {
-			return s
+		if t.matches(e-1, key, h) {
+			return e - 1
 		}
 	}
 }
 
-// insert takes a free slot for key; the caller made sure one is free.
-func (t *table) insert(key []byte, h uint64) int32 {
-	s := t.free[len(t.free)-1]
-	t.free = t.free[:len(t.free)-1]
-	t.tags[s] = tag{hash: h, keyLen: uint8(len(key)), list: -1, prev: -1, next: -1}
-	copy(t.keys[int(s)*t.keySize:], key)
-	p := h & t.mask
-	for t.index[p] != 0 {
-		p = (p + 1) & t.mask
-	}
-	t.index[p] = s + 1
-	return s
+// appendKey appends slot s's EPC to dst.
+func (t *table) appendKey(dst []byte, s int32) []byte {
+	tg := &t.tags[s]
+	return append(append(dst, tg.key[:min(int(tg.keyLen), inlineKey)]...), t.rest(s)...)
 }
-
-// remove frees a slot and closes the gap in its probe sequence by
-// shifting back later entries that may move to it.
-func (t *table) remove(s int32) {
-	t.unlink(s)
-	i := t.tags[s].hash & t.mask
-	for t.index[i] != s+1 {
-		i = (i + 1) & t.mask
-	}
-	for j := (i + 1) & t.mask; t.index[j] != 0; j = (j + 1) & t.mask {
-		home := t.tags[t.index[j]-1].hash & t.mask
-		if (j-home)&t.mask >= (j-i)&t.mask {
-			t.index[i] = t.index[j]
-			i = j
-		}
-	}
-	t.index[i] = 0
-	t.tags[s].state = stateFree
-	t.free = append(t.free, s)
-}
-
-func (t *table) used() int { return len(t.tags) - len(t.free) }

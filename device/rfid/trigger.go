@@ -45,7 +45,7 @@ func (inv *Inventory) Seed(epcBytes []byte, location string, lastSeen time.Time)
 		return nil
 	}
 	t := &inv.t.tags[s]
-	t.state, t.loc, t.since, t.lastRead = statePresent, uint16(loc), now, now
-	inv.t.link(s, inv.zoneOf(uint16(loc)))
+	t.state, t.loc, t.lastRead = statePresent, uint16(loc), now
+	inv.settle(s, uint16(loc), now)
 	return nil
 }
