@@ -15,19 +15,21 @@ func (s *session) report(ctx context.Context) {
 	defer t.Stop()
 	var due float64
 	var pending []read
-	lastFlush, lastMove := time.Now(), time.Now()
+	lastFlush, lastMove, prev := time.Now(), time.Now(), time.Now()
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case now := <-t.C:
+			elapsed := now.Sub(prev) // ticks are dropped when the machine is busy
+			prev = now
 			spec, access, active := s.r.activeSpec()
 			if !active || s.halfOpen.Load() {
 				due, pending = 0, pending[:0]
 				continue
 			}
 			lastMove = s.r.maybeMove(now, lastMove)
-			due += float64(s.r.opts.Rate) * tick.Seconds()
+			due += float64(s.r.opts.Rate) * elapsed.Seconds()
 			for ; due >= 1; due-- {
 				pending = append(pending, s.r.nextRead(now, spec))
 			}
