@@ -15,6 +15,9 @@ type Counters struct {
 	// at the last read's time) and Ticks older than the previous Tick
 	// (ignored).
 	TimeBackwards uint64
+	// NoTimestamp counts reads without a Seen time, taken at the latest
+	// time the inventory knows.
+	NoTimestamp uint64
 	// MalformedEPC and UnknownScheme count new tags whose EPC breaks the
 	// Tag Data Standard or has a header it does not decode; they are
 	// still tracked.

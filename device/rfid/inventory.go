@@ -89,7 +89,7 @@ func (inv *Inventory) Observe(r device.TagRead) (Event, bool) {
 	if !ok {
 		return Event{}, false
 	}
-	now := r.Seen.UnixNano()
+	now := inv.readTime(&r)
 	s, fresh := inv.tagFor(r.EPC, now)
 	t := &inv.t.tags[s]
 	if now < t.lastRead {
@@ -103,6 +103,16 @@ func (inv *Inventory) Observe(r device.TagRead) (Event, bool) {
 		return inv.arrive(s, loc, now, &r), true
 	}
 	return inv.update(s, loc, now, &r)
+}
+
+// readTime converts the read's time; a read without one is taken at the
+// inventory's clock and counted.
+func (inv *Inventory) readTime(r *device.TagRead) int64 {
+	if r.Seen.IsZero() {
+		inv.c.NoTimestamp++
+		return inv.clock
+	}
+	return r.Seen.UnixNano()
 }
 
 // accept maps the read to a location, or counts why it cannot be used.

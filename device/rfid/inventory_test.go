@@ -139,3 +139,12 @@ func FuzzParseTrace(f *testing.F) {
 		runTrace(tr)
 	})
 }
+
+func TestReadWithoutTime(t *testing.T) {
+	inv := mustNew(t, shelfConfig(10))
+	inv.Tick(traceEpoch, nil)
+	ev, ok := inv.Observe(device.TagRead{Reader: "r", Antenna: 1, EPC: serialEPC(nil, 1)})
+	if !ok || !ev.At.Equal(traceEpoch) || inv.Counters().NoTimestamp != 1 {
+		t.Errorf("read without time: %v %v, %+v", ev.At, ok, inv.Counters())
+	}
+}
