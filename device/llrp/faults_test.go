@@ -143,3 +143,26 @@ func TestFakeMovesTags(t *testing.T) {
 	h.fake.MoveTag(0, 3)
 	waitFor(t, "tag on antenna 3", func() bool { return h.lastRead().Antenna == 3 })
 }
+
+func TestClientGPITriggers(t *testing.T) {
+	cfg := llrp.Config{StartGPI: &llrp.GPITrigger{Port: 2, High: true}, StopGPI: &llrp.GPITrigger{Port: 2}}
+	h := start(t, llrptest.Options{Rate: 500}, llrp.Options{Config: cfg})
+	waitFor(t, "configured", func() bool { return h.client.Stats().State == llrp.StateReading })
+	if state, _ := h.fake.ROSpecState(); state != 1 || h.reads.Load() != 0 {
+		t.Fatalf("before the GPI edge: ROSpec state %d, %d reads", state, h.reads.Load())
+	}
+	h.fake.SetGPI(2, true)
+	h.waitReads(10)
+	h.fake.SetGPI(2, false)
+	waitFor(t, "stopped by GPI", func() bool { s, _ := h.fake.ROSpecState(); return s == 1 })
+}
+
+func TestClientTimedReports(t *testing.T) {
+	h := start(t, llrptest.Options{Rate: 500}, llrp.Options{Config: llrp.Config{ReportEvery: 50 * time.Millisecond}})
+	h.waitReads(50)
+	h101 := start(t, llrptest.Options{Only101: true}, llrp.Options{Config: llrp.Config{ReportEvery: 50 * time.Millisecond}})
+	waitFor(t, "rejection on 1.0.1", func() bool { return h101.client.Stats().Reconnects > 0 })
+	if err := h101.client.Stats().Err; !errors.Is(err, llrp.ErrInvalidConfig) || !contains(err.Error(), "LLRP 1.1") {
+		t.Errorf("err %v", err)
+	}
+}

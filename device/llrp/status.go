@@ -13,6 +13,7 @@ const (
 	StatusSuccess            StatusCode = 0
 	StatusParameterError     StatusCode = 100
 	StatusFieldError         StatusCode = 101
+	StatusMissingParameter   StatusCode = 103
 	StatusUnsupportedMessage StatusCode = 109
 	StatusUnsupportedVersion StatusCode = 110
 	StatusUnexpectedMessage  StatusCode = 112

@@ -21,6 +21,13 @@ type roSpec struct {
 	n         uint16        // report every n tags (0: end of spec only)
 	period    time.Duration // or every period
 	antennas  []uint16      // empty: all
+	startGPI  *gpiTrigger   // start on this GPI edge
+	stopGPI   *gpiTrigger   // stop on this GPI edge
+}
+
+type gpiTrigger struct {
+	port uint16
+	high bool
 }
 
 type accessSpec struct {
@@ -103,8 +110,9 @@ func (r *Reader) parseROSpec(spec *roSpec, b []byte) *failure {
 		}
 		switch p.Type {
 		case llrp.ParamROBoundarySpec:
-			start, _, _ := llrp.FindParam(p.Body, llrp.ParamROSpecStartTrigger)
-			spec.immediate = len(start.Body) > 0 && start.Body[0] == 1
+			if f := parseBoundary(spec, p.Body); f != nil {
+				return f
+			}
 		case llrp.ParamAISpec:
 			if f := r.parseAISpec(spec, p.Body); f != nil {
 				return f
@@ -146,4 +154,33 @@ func parseReportSpec(spec *roSpec, b []byte) {
 	case 5, 6:
 		spec.period = time.Duration(n) * time.Millisecond
 	}
+}
+
+func parseBoundary(spec *roSpec, b []byte) *failure {
+	start, _, _ := llrp.FindParam(b, llrp.ParamROSpecStartTrigger)
+	stop, _, _ := llrp.FindParam(b, llrp.ParamROSpecStopTrigger)
+	if len(start.Body) < 1 || len(stop.Body) < 5 {
+		return &failure{llrp.StatusMissingParameter, "ROBoundarySpec needs start and stop triggers"}
+	}
+	spec.immediate = start.Body[0] == 1
+	var bad bool
+	if start.Body[0] == 3 {
+		spec.startGPI, bad = parseGPI(start.Body[1:])
+	}
+	if stop.Body[0] == 2 {
+		spec.stopGPI, bad = parseGPI(stop.Body[5:])
+	}
+	if bad {
+		return &failure{llrp.StatusFieldOutOfRange, "GPITriggerValue missing or no such GPI port"}
+	}
+	return nil
+}
+
+func parseGPI(b []byte) (*gpiTrigger, bool) {
+	p, ok, err := llrp.FindParam(b, llrp.ParamGPITriggerValue)
+	if err != nil || !ok || len(p.Body) < 3 {
+		return nil, true
+	}
+	port := binary.BigEndian.Uint16(p.Body)
+	return &gpiTrigger{port: port, high: p.Body[2]&0x80 != 0}, port == 0 || port > gpiPorts
 }
