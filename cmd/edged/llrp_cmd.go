@@ -38,11 +38,12 @@ Use the power and RF mode tables to write transmit_power_dbm and rf_mode.`,
 			if err != nil {
 				return fmt.Errorf("llrp probe: connect %s: %w (is the reader on and port 5084 open?)", addr, err)
 			}
-			caps, err := llrp.Probe(cmd.Context(), conn, timeout)
+			res, err := llrp.Probe(cmd.Context(), conn, timeout)
 			if err != nil {
 				return fmt.Errorf("llrp probe %s: %w", addr, err)
 			}
-			printCapabilities(cmd.OutOrStdout(), addr, caps)
+			printCapabilities(cmd.OutOrStdout(), addr, res.Capabilities)
+			printReaderConfig(cmd.OutOrStdout(), res.Config)
 			return nil
 		},
 	}
@@ -83,6 +84,17 @@ func printCapabilities(w io.Writer, addr string, c llrp.Capabilities) {
 		fmt.Fprintf(tw, "%d\t%d\t%d\t%d-%d\t%d\t%s\t%d\n", m.ID, m.BDR, m.M, m.MinTari, m.MaxTari, m.PIE, drName(m.DR64), m.Mask)
 	}
 	tw.Flush()
+}
+
+func printReaderConfig(w io.Writer, rc llrp.ReaderConfig) {
+	fmt.Fprintf(w, "\nreader id %x\nantenna ports\n", rc.ReaderID)
+	for _, a := range rc.Antennas {
+		state := "connected"
+		if !a.Connected {
+			state = "NOT CONNECTED"
+		}
+		fmt.Fprintf(w, "  %d: %s, gain %.2f dBi\n", a.ID, state, float64(a.GainCenti)/100)
+	}
 }
 
 func channels(c llrp.Capabilities) string {

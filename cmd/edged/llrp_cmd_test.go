@@ -22,13 +22,14 @@ func runLLRP(t *testing.T, args ...string) (string, error) {
 }
 
 func TestLLRPProbe(t *testing.T) {
-	_, addr := llrptest.Start(t, llrptest.Options{Antennas: 2})
+	_, addr := llrptest.Start(t, llrptest.Options{Antennas: 2, Disconnected: []uint16{2}})
 	out, err := runLLRP(t, "probe", addr)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"25882 (Impinj)", "model 2001002", "LLRP      1.1", "antennas  2",
-		"transmit power table (81 entries", "30.00", "RF mode table (2 entries)", "640000"} {
+		"transmit power table (81 entries", "30.00", "RF mode table (2 entries)", "640000",
+		"1: connected, gain 6.00 dBi", "2: NOT CONNECTED", "reader id 001625123456"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("probe output lacks %q:\n%s", want, out)
 		}

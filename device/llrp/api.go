@@ -33,10 +33,16 @@ func (c *Client) Custom(ctx context.Context, vendor uint32, subtype uint8, data 
 	})
 }
 
+// ProbeResult is what Probe learned about a reader.
+type ProbeResult struct {
+	Capabilities Capabilities
+	Config       ReaderConfig
+}
+
 // Probe identifies the reader on conn: it waits for the connection
-// event, negotiates the version, reads the capabilities and closes the
-// LLRP connection politely. It closes conn.
-func Probe(ctx context.Context, conn net.Conn, timeout time.Duration) (Capabilities, error) {
+// event, negotiates the version, reads the capabilities and the current
+// configuration and closes the LLRP connection politely. It closes conn.
+func Probe(ctx context.Context, conn net.Conn, timeout time.Duration) (ProbeResult, error) {
 	c := &Client{opts: Options{Name: conn.RemoteAddr().String(), RequestTimeout: timeout}.withDefaults()}
 	c.log = c.opts.Logger
 	l := newLink(conn, c.log, timeout)
@@ -46,15 +52,23 @@ func Probe(ctx context.Context, conn net.Conn, timeout time.Duration) (Capabilit
 	defer conn.Close()
 	wg.Go(func() { l.readLoop(func(ev Event) error { return c.onEvent(ev, connected) }) })
 	if err := c.awaitConnected(ctx, l, connected); err != nil {
-		return Capabilities{}, err
+		return ProbeResult{}, err
 	}
 	if err := c.negotiate(ctx, l); err != nil {
-		return Capabilities{}, err
+		return ProbeResult{}, err
 	}
-	caps, err := c.capabilities(ctx, l)
+	var res ProbeResult
+	var err error
+	if res.Capabilities, err = c.capabilities(ctx, l); err != nil {
+		return res, err
+	}
+	payload, err := l.call(ctx, MsgGetReaderConfig, timeout, func(b *Builder, id uint32) { EncodeGetReaderConfig(b, l.ver(), id) })
 	if err != nil {
-		return caps, err
+		return res, err
+	}
+	if res.Config, err = DecodeReaderConfig(payload); err != nil {
+		return res, err
 	}
 	_, err = l.call(ctx, MsgCloseConnection, timeout, func(b *Builder, id uint32) { EncodeEmpty(b, l.ver(), MsgCloseConnection, id) })
-	return caps, err
+	return res, err
 }

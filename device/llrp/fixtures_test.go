@@ -85,6 +85,14 @@ var fixtures = map[string]string{
 		000b 62616420616e74656e6e61 # "bad antenna"
 		0121 0010 00de 012d         # ParameterError: AntennaConfiguration M_FieldOutOfRange
 		0120 0008 0000 012d         # FieldError: field 0 M_FieldOutOfRange`,
+	"get_reader_config_response.bin": `
+		040c 00000044 00000004      # v1 GET_READER_CONFIG_RESPONSE, 68 bytes, id 4
+		011f 0008 0000 0000         # LLRPStatus M_Success
+		00da 000f 00 0008 0016250000abcdef # Identification: MAC 00:16:25:00:00:ab:cd:ef
+		00dd 0009 80 0001 0000      # AntennaProperties: antenna 1 connected, gain 0
+		00dd 0009 00 0002 00fa      # AntennaProperties: antenna 2 not connected, gain 2.50 dBi
+		00dc 0009 01 00001388       # KeepaliveSpec: periodic, 5000 ms
+		00e1 0008 0001 80 01        # GPIPortCurrentState: port 1 enabled, high`,
 	"get_reader_capabilities_response.bin": `
 		040b 000000b6 00000003      # v1 GET_READER_CAPABILITIES_RESPONSE, 182 bytes
 		011f 0008 0000 0000         # LLRPStatus M_Success

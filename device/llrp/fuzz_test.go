@@ -34,6 +34,8 @@ func decodeAny(fr Frame) {
 		_, _ = DecodeReaderEvent(fr.Payload)
 	case MsgGetReaderCapabilitiesResponse:
 		_, _ = DecodeCapabilities(fr.Payload)
+	case MsgGetReaderConfigResponse:
+		_, _ = DecodeReaderConfig(fr.Payload)
 	default:
 		if st, err := responseStatus(fr.Type, fr.Payload); err == nil {
 			_ = st.Err(fr.Type)
@@ -120,5 +122,6 @@ func FuzzDecodeMessages(f *testing.F) {
 		decodeAny(Frame{Header: Header{Type: MsgType(typ & 0x3ff)}, Payload: payload})
 		_, _ = DecodeReaderEvent(payload)
 		_, _ = DecodeCapabilities(payload)
+		_, _ = DecodeReaderConfig(payload)
 	})
 }

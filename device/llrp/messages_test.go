@@ -82,3 +82,16 @@ func TestStatusCodeNames(t *testing.T) {
 		t.Error("message names")
 	}
 }
+
+func TestDecodeReaderConfigGolden(t *testing.T) {
+	rc, err := DecodeReaderConfig(golden(t, "get_reader_config_response.bin").Payload)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []AntennaProperties{{ID: 1, Connected: true}, {ID: 2, GainCenti: 250}}
+	if rc.IDType != 0 || len(rc.ReaderID) != 8 || rc.ReaderID[7] != 0xef || rc.KeepaliveMs != 5000 ||
+		len(rc.Antennas) != 2 || rc.Antennas[0] != want[0] || rc.Antennas[1] != want[1] ||
+		len(rc.GPIs) != 1 || rc.GPIs[0] != (GPIState{Port: 1, Enabled: true, State: 1}) {
+		t.Errorf("config %+v", rc)
+	}
+}

@@ -97,8 +97,10 @@ const (
 	ParamIdentification               = 218
 	ParamGPOWriteData                 = 219
 	ParamKeepaliveSpec                = 220
+	ParamAntennaProperties            = 221
 	ParamAntennaConfiguration         = 222
 	ParamRFTransmitter                = 224
+	ParamGPIPortCurrentState          = 225
 	ParamEventsAndReports             = 226
 	ParamROReportSpec                 = 237
 	ParamTagReportContentSelector     = 238

@@ -90,3 +90,27 @@ func encodeRegulatory(b *llrp.Builder) {
 	b.End(band)
 	b.End(reg)
 }
+
+// encodeReaderConfig answers GET_READER_CONFIG with the identification,
+// antenna properties and GPI states.
+func (r *Reader) encodeReaderConfig(b *llrp.Builder, version uint8, id uint32) {
+	b.Reset(version, llrp.MsgGetReaderConfigResponse, id)
+	b.Status(llrp.StatusSuccess, "")
+	off := b.Begin(llrp.ParamIdentification)
+	b.U8(0).U16(6).Raw([]byte{0x00, 0x16, 0x25, 0x12, 0x34, 0x56})
+	b.End(off)
+	for a := uint16(1); a <= r.opts.Antennas; a++ {
+		p := b.Begin(llrp.ParamAntennaProperties)
+		connected := uint8(0x80)
+		if contains(r.opts.Disconnected, a) {
+			connected = 0
+		}
+		b.U8(connected).U16(a).U16(600)
+		b.End(p)
+	}
+	for port := uint16(1); port <= gpiPorts; port++ {
+		g := b.Begin(llrp.ParamGPIPortCurrentState)
+		b.U16(port).U8(0x80).U8(0)
+		b.End(g)
+	}
+}

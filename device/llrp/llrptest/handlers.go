@@ -19,7 +19,7 @@ func (s *session) dispatch(f llrp.Frame) bool {
 	case llrp.MsgGetReaderCapabilities:
 		s.send(func(b *llrp.Builder) { s.r.encodeCapabilities(b, s.ver(), f.ID) })
 	case llrp.MsgGetReaderConfig:
-		s.ok(f)
+		s.send(func(b *llrp.Builder) { s.r.encodeReaderConfig(b, s.ver(), f.ID) })
 	case llrp.MsgSetReaderConfig:
 		s.reply(f, s.r.setReaderConfig(s, f.Payload))
 	case llrp.MsgKeepaliveAck:

@@ -15,6 +15,8 @@ type Options struct {
 	SilentVersion bool
 	// Antennas is the number of antenna ports. 0 means 4.
 	Antennas uint16
+	// Disconnected lists antenna ports reported as having no antenna.
+	Disconnected []uint16
 	// Tags is the tag population. 0 means 20.
 	Tags int
 	// Rate is the number of tag reads per second while inventory runs.
