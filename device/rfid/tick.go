@@ -96,6 +96,10 @@ func (inv *Inventory) evict() {
 			}
 		}
 		inv.c.EvictedPresent++
+		if inv.c.EvictedPresent == 1 {
+			inv.log.Warn("rfid: tag table full, evicting present tags; raise max_tags if this is not a flood of stray reads",
+				"max_tags", len(inv.t.tags))
+		}
 	}
 	inv.c.Evicted++
 	inv.t.remove(victim)
