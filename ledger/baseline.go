@@ -81,6 +81,22 @@ func checkDuplicateRow(seen map[string]int, e Event, line int) error {
 	return nil
 }
 
+// approveBaseline checks every location of an import before any line is
+// applied: lines of one import may share an empty location.
+func (t *wtx) approveBaseline(events []Event) error {
+	t.baselineOK = make(map[string]bool)
+	for _, e := range events {
+		if t.baselineOK[e.Location] || t.ids.Get([]byte(e.ID)) != nil {
+			continue // a line already imported comes back as a duplicate
+		}
+		if err := t.checkBaselineAllowed(e.Location); err != nil {
+			return err
+		}
+		t.baselineOK[e.Location] = true
+	}
+	return nil
+}
+
 // ImportBaseline records all events in one transaction: either every
 // line is recorded or none is. The error of a rejected line names its
 // index in events.
@@ -90,6 +106,9 @@ func (l *Ledger) ImportBaseline(ctx context.Context, events []Event) ([]Result, 
 		l.stamp(&events[i])
 	}
 	_, err := l.write(ctx, &request{alone: true, apply: func(t *wtx) (Result, error) {
+		if err := t.approveBaseline(events); err != nil {
+			return Result{}, err
+		}
 		for i := range events {
 			res, err := t.appendEvent(&events[i], false)
 			if err != nil {

@@ -102,7 +102,7 @@ func (t *wtx) checkFrozen(e *Event) error {
 // checkBaselineAllowed: a baseline may only land on a location that is
 // frozen by a count or holds no stock at all.
 func (t *wtx) checkBaselineAllowed(loc string) error {
-	if t.frozen.Get([]byte(loc)) != nil {
+	if t.frozen.Get([]byte(loc)) != nil || t.baselineOK[loc] {
 		return nil
 	}
 	prefix := skuPrefix(loc)

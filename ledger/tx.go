@@ -18,7 +18,8 @@ type wtx struct {
 	head                      uint64
 	headHash                  [32]byte
 	dirty                     bool
-	hasher                    hash.Hash // for the chain hash
+	hasher                    hash.Hash       // for the chain hash
+	baselineOK                map[string]bool // locations an import checked before its first line
 }
 
 func newWtx(tx *bolt.Tx, o *Options) *wtx {

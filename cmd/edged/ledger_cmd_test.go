@@ -1,0 +1,144 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// edged runs one command line in-process against the ledger at db.
+func edged(t *testing.T, db, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	args = append(args, "--db", db)
+	code = run(args, strings.NewReader(stdin), &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("..", "..", "testdata", "ledger", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the golden file:\n--- got\n%s--- want\n%s", name, got, want)
+	}
+}
+
+func TestLedgerPostContract(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "l.db")
+	in, err := os.ReadFile(filepath.Join("..", "..", "testdata", "ledger", "post.in.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, code := edged(t, db, string(in), "ledger", "post")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	golden(t, "post.out.jsonl", out)
+	out, _, code = edged(t, db, "", "ledger", "balance")
+	if code != 0 {
+		t.Fatalf("balance exit %d", code)
+	}
+	golden(t, "balance.txt", out)
+	out, _, _ = edged(t, db, "", "ledger", "log", "--sku", "SKU-1", "--json")
+	if n := strings.Count(out, "\n"); n != 4 {
+		t.Fatalf("log --sku SKU-1 printed %d events, want 4:\n%s", n, out)
+	}
+	if out, _, code = edged(t, db, "", "ledger", "verify"); code != 0 || !strings.HasPrefix(out, "OK ") {
+		t.Fatalf("verify: exit %d %s", code, out)
+	}
+}
+
+func TestLedgerPostOverlongLine(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "l.db")
+	in := strings.Repeat("x", maxPostLine+10) + "\n" +
+		`{"id":"r1","type":"receive","sku":"S","location":"A","qty":1,"unit_cost":1}` + "\n"
+	out, _, code := edged(t, db, in, "ledger", "post")
+	want := `{"line":1,"status":"rejected","error":"line longer than 65536 bytes"}` + "\n" +
+		`{"line":2,"id":"r1","seq":1,"status":"ok"}` + "\n"
+	if code != 0 || out != want {
+		t.Fatalf("exit %d, output:\n%s", code, out)
+	}
+}
+
+func TestImportBaselineAllOrNothing(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "l.db")
+	bad := filepath.Join(dir, "bad.csv")
+	os.WriteFile(bad, []byte("sku,location,qty,unit_cost\nS1,A,5,1.00\nS2,A,five,1.00\nS1,A,3,1.00\n"), 0o644)
+	_, stderr, code := edged(t, db, "", "ledger", "import-baseline", bad)
+	for _, want := range []string{"nothing imported", "line 3: qty \"five\"", "line 4: S1 at A already appears on line 2"} {
+		if code != 1 || !strings.Contains(stderr, want) {
+			t.Errorf("exit %d, stderr %q: want %q", code, stderr, want)
+		}
+	}
+	good := filepath.Join(dir, "good.csv")
+	os.WriteFile(good, []byte("sku,location,qty,unit_cost\nS1,A,5,1.00\nS2,A,7,2.50\n"), 0o644)
+	for i, want := range []string{"imported 2 lines from " + good + " (0 already", "(2 already recorded)"} {
+		out, stderr, code := edged(t, db, "", "ledger", "import-baseline", good)
+		if code != 0 || !strings.Contains(out, want) {
+			t.Fatalf("import %d: exit %d %s %s", i, code, out, stderr)
+		}
+	}
+	out, _, _ := edged(t, db, "", "ledger", "valuation")
+	if !strings.Contains(out, "TOTAL") || !strings.Contains(out, "22.50") {
+		t.Fatalf("valuation after import:\n%s", out)
+	}
+}
+
+func TestCountCommands(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "l.db")
+	post := `{"id":"r1","type":"receive","sku":"S","location":"A","qty":10,"unit_cost":100}` + "\n"
+	edged(t, db, post, "ledger", "post")
+	steps := [][]string{
+		{"ledger", "count", "start", "--id", "C1", "--location", "A", "--user", "sup"},
+		{"ledger", "count", "record", "--id", "C1", "--sku", "S", "--location", "A", "--qty", "7", "--user", "kim"},
+		{"ledger", "count", "finish", "--id", "C1"},
+	}
+	var out string
+	for _, args := range steps {
+		var stderr string
+		var code int
+		if out, stderr, code = edged(t, db, "", args...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		if args[2] == "record" && strings.Contains(out, "book") {
+			t.Fatalf("%v revealed the book in a blind count: %s", args, out)
+		}
+	}
+	if !strings.Contains(out, "S at A -3 (count C1: counted 7, book 10)") {
+		t.Fatalf("finish output:\n%s", out)
+	}
+}
+
+func TestVerifyFailsWithExitOne(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "not-a-ledger.db")
+	os.WriteFile(path, bytes.Repeat([]byte{0xAB}, 8192), 0o644)
+	_, stderr, code := edged(t, path, "", "ledger", "verify")
+	if code != 1 || !strings.Contains(stderr, "not an edged ledger") {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestDemoRunsClean(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := run([]string{"demo"}, strings.NewReader(""), &out, &errb); code != 0 {
+		t.Fatalf("demo exit %d: %s", code, errb.String())
+	}
+	if !strings.Contains(out.String(), "Verify: OK") {
+		t.Fatalf("demo output:\n%s", out.String())
+	}
+}

@@ -1,0 +1,47 @@
+package main
+
+import (
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+)
+
+// newRootCmd builds the command tree. Settings come from flags, then
+// EDGED_* environment variables (EDGED_LEDGER_DB for ledger.db, ...).
+func newRootCmd() *cobra.Command {
+	v := viper.New()
+	v.SetEnvPrefix("EDGED")
+	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_", "-", "_"))
+	v.AutomaticEnv()
+	root := &cobra.Command{
+		Use:           "edged",
+		Short:         "Perpetual stock gateway: scanners and RFID readers in, ledger, uplink to the relay",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Version:       version(),
+	}
+	root.PersistentFlags().String("log-level", "info", "log level: debug, info, warn or error")
+	_ = v.BindPFlag("log.level", root.PersistentFlags().Lookup("log-level"))
+	root.AddCommand(newLedgerCmd(v), newDemoCmd(v), newBarcodeCmd(), newLLRPCmd())
+	return root
+}
+
+// newLogger writes structured logs to the command's stderr.
+func newLogger(cmd *cobra.Command, v *viper.Viper) (*slog.Logger, error) {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(v.GetString("log.level"))); err != nil {
+		return nil, fmt.Errorf("--log-level: %w", err)
+	}
+	return slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), &slog.HandlerOptions{Level: level})), nil
+}
+
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
