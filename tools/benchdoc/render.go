@@ -86,7 +86,6 @@ func num(v float64) string {
 
 func hostname() string { h, _ := os.Hostname(); return h }
 
-
 func kernel() string { return strings.TrimSpace(output("uname", "-r")) }
 
 func commit() string { return strings.TrimSpace(output("git", "rev-parse", "--short", "HEAD")) }
