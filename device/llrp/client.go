@@ -53,6 +53,8 @@ type Client struct {
 	ctr  counters
 	q    *ring
 	link atomic.Pointer[link]
+	// only101 remembers a reader that hung up on version negotiation.
+	only101 atomic.Bool
 }
 
 // New checks opts and returns a client. The configuration is checked

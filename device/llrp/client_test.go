@@ -129,6 +129,7 @@ func TestClientVersionFallback(t *testing.T) {
 	for name, fo := range map[string]llrptest.Options{
 		"1.0.1 only": {Only101: true},
 		"silent":     {SilentVersion: true},
+		"hangs up":   {Only101: true, DropOnV2: true},
 	} {
 		t.Run(name, func(t *testing.T) {
 			h := start(t, fo, llrp.Options{})

@@ -10,10 +10,17 @@ import (
 // negotiate asks for LLRP 1.1 and falls back to 1.0.1 on refusal or
 // silence (LLRP 1.1 §9.1).
 func (c *Client) negotiate(ctx context.Context, l *link) error {
+	if c.only101.Load() {
+		return nil
+	}
 	payload, err := l.call(ctx, MsgGetSupportedVersion, c.opts.VersionTimeout, func(b *Builder, id uint32) {
 		EncodeEmpty(b, Version11, MsgGetSupportedVersion, id)
 	})
 	if err != nil {
+		if errors.Is(err, ErrReaderClosed) {
+			c.only101.Store(true)
+			return fmt.Errorf("reader hung up on LLRP 1.1 negotiation; using 1.0.1 from the next connection: %w", err)
+		}
 		if !errors.Is(err, ErrRejected) && !errors.Is(err, ErrTimeout) {
 			return err
 		}

@@ -7,6 +7,9 @@ import (
 // dispatch answers one client message; false ends the session.
 func (s *session) dispatch(f llrp.Frame) bool {
 	s.r.record(f.Type)
+	if s.r.opts.DropOnV2 && f.Version == llrp.Version11 {
+		return false
+	}
 	if f.Version != s.ver() && f.Type != llrp.MsgGetSupportedVersion && f.Type != llrp.MsgSetProtocolVersion {
 		s.fail(f, llrp.StatusUnsupportedVersion, "message version does not match the negotiated version")
 		return true

@@ -13,6 +13,9 @@ type Options struct {
 	// SilentVersion makes the reader ignore GET_SUPPORTED_VERSION (as
 	// golemu does) instead of answering.
 	SilentVersion bool
+	// DropOnV2 makes the reader close the connection when a message
+	// carries the LLRP 1.1 version, as some 1.0.1 firmware does.
+	DropOnV2 bool
 	// Antennas is the number of antenna ports. 0 means 4.
 	Antennas uint16
 	// Disconnected lists antenna ports reported as having no antenna.
