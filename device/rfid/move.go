@@ -62,14 +62,16 @@ func (inv *Inventory) update(s int32, loc uint16, now int64, r *device.TagRead) 
 // Without RSSI on both sides the means count as equal, so the move waits
 // until the margin has decayed below zero (the old location went quiet).
 func (inv *Inventory) shouldMove(t *tag, j int, now int64) bool {
-	c := findStat(t, t.loc)
-	if c < 0 || t.stats[c].reads == 0 {
-		return true
-	}
-	cand, cur := &t.stats[j], &t.stats[c]
+	cand := &t.stats[j]
 	if cand.reads < inv.mob.minReads {
 		return false
 	}
+	c := findStat(t, t.loc)
+	if c < 0 {
+		// Seeded and not read at its place since: nothing holds it there.
+		return true
+	}
+	cur := &t.stats[c]
 	diff := 0.0
 	if cand.n > 0 && cur.n > 0 {
 		diff = (float64(cand.sum)/float64(cand.n) - float64(cur.sum)/float64(cur.n)) / 100

@@ -16,9 +16,10 @@ func (inv *Inventory) Tick(now time.Time, dst []Event) []Event {
 		inv.c.TimeBackwards++
 		return dst
 	}
+	// Departures follow the Tick's clock, not the reads': one read stamped
+	// in the future must not depart every other tag.
 	inv.tick = n
-	n = max(n, inv.clock)
-	inv.clock = n
+	inv.clock = max(inv.clock, n)
 	from := len(dst)
 	for zi := range inv.zones {
 		dst = inv.departZone(zi, n, dst)
