@@ -71,25 +71,33 @@ type tagSummary struct {
 	count    int
 }
 
-func runInventory(ctx context.Context, w io.Writer, addr string, cfg llrp.Config, d time.Duration, quiet bool) error {
-	var mu sync.Mutex
-	tags := map[string]*tagSummary{}
-	onRead := func(r device.TagRead) {
-		epc := hex.EncodeToString(r.EPC)
-		mu.Lock()
-		defer mu.Unlock()
-		s := tags[epc]
-		if s == nil {
-			s = &tagSummary{antennas: map[uint16]int{}, peak: r.RSSI}
-			tags[epc] = s
-		}
-		s.antennas[r.Antenna]++
-		s.peak, s.count = max(s.peak, r.RSSI), s.count+int(r.Count)
-		if !quiet {
-			fmt.Fprintf(w, "%s  %s  ant %d  %6.2f dBm  x%d\n", r.Seen.Format("15:04:05.000"), epc, r.Antenna, float64(r.RSSI)/100, r.Count)
-		}
+// inventory collects reads per EPC and echoes them unless quiet.
+type inventory struct {
+	mu    sync.Mutex
+	w     io.Writer
+	quiet bool
+	tags  map[string]*tagSummary
+}
+
+func (inv *inventory) add(r device.TagRead) {
+	epc := hex.EncodeToString(r.EPC)
+	inv.mu.Lock()
+	defer inv.mu.Unlock()
+	s := inv.tags[epc]
+	if s == nil {
+		s = &tagSummary{antennas: map[uint16]int{}, peak: r.RSSI}
+		inv.tags[epc] = s
 	}
-	c, err := llrp.New(llrp.Options{Name: addr, Config: cfg, OnRead: onRead, Dial: func(ctx context.Context) (net.Conn, error) {
+	s.antennas[r.Antenna]++
+	s.peak, s.count = max(s.peak, r.RSSI), s.count+int(r.Count)
+	if !inv.quiet {
+		fmt.Fprintf(inv.w, "%s  %s  ant %d  %6.2f dBm  x%d\n", r.Seen.Format("15:04:05.000"), epc, r.Antenna, float64(r.RSSI)/100, r.Count)
+	}
+}
+
+func runInventory(ctx context.Context, w io.Writer, addr string, cfg llrp.Config, d time.Duration, quiet bool) error {
+	inv := &inventory{w: w, quiet: quiet, tags: map[string]*tagSummary{}}
+	c, err := llrp.New(llrp.Options{Name: addr, Config: cfg, OnRead: inv.add, Dial: func(ctx context.Context) (net.Conn, error) {
 		return (&net.Dialer{Timeout: 10 * time.Second}).DialContext(ctx, "tcp", addr)
 	}})
 	if err != nil {
@@ -100,10 +108,9 @@ func runInventory(ctx context.Context, w io.Writer, addr string, cfg llrp.Config
 	if err := c.Run(ctx); err != nil {
 		return err
 	}
-	mu.Lock()
-	defer mu.Unlock()
-	printSummary(w, tags, c.Stats())
-	if st := c.Stats(); st.Reads == 0 && st.Err != nil {
+	st := c.Stats()
+	printSummary(w, inv.tags, st)
+	if st.Reads == 0 && st.Err != nil {
 		return fmt.Errorf("llrp inventory %s: no reads: %w", addr, st.Err)
 	}
 	return nil

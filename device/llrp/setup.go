@@ -30,10 +30,19 @@ func (c *Client) negotiate(ctx context.Context, l *link) error {
 	if len(payload) < 2 || payload[1] < Version11 {
 		return nil
 	}
-	if payload[0] != Version11 {
-		_, err = l.call(ctx, MsgSetProtocolVersion, c.opts.RequestTimeout, func(b *Builder, id uint32) {
+	return c.switchTo11(ctx, l, payload[0])
+}
+
+// switchTo11 sends SET_PROTOCOL_VERSION, once, unless the reader is
+// already at 1.1; on refusal the session stays at 1.0.1.
+func (c *Client) switchTo11(ctx context.Context, l *link, current uint8) error {
+	if current != Version11 {
+		_, err := l.call(ctx, MsgSetProtocolVersion, c.opts.RequestTimeout, func(b *Builder, id uint32) {
 			EncodeSetProtocolVersion(b, id, Version11)
 		})
+		if errors.Is(err, ErrReaderClosed) {
+			return err
+		}
 		if err != nil {
 			c.log.Warn("llrp: SET_PROTOCOL_VERSION failed; using LLRP 1.0.1", "err", err)
 			return nil
