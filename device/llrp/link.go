@@ -109,7 +109,10 @@ func (l *link) deliverResponse(f Frame) bool {
 	ch, ok := l.pending[f.ID]
 	l.mu.Unlock()
 	if ok {
-		ch <- response{typ: f.Type, payload: append([]byte(nil), f.Payload...)}
+		select { // never block the read loop, even on a duplicate response
+		case ch <- response{typ: f.Type, payload: append([]byte(nil), f.Payload...)}:
+		default:
+		}
 	}
 	return ok
 }
