@@ -14,7 +14,7 @@ type Inventory struct {
 	log    *slog.Logger
 	zones  []zoneState
 	locs   []locState
-	ants   map[antKey]uint16
+	ants   antennas
 	t      *table
 	mob    mobility
 	ageOut int64
@@ -37,11 +37,6 @@ type locState struct {
 	zone uint16
 }
 
-type antKey struct {
-	reader string
-	port   uint16
-}
-
 // New validates cfg and allocates the whole tag table. A nil logger
 // discards.
 func New(cfg Config, log *slog.Logger) (*Inventory, error) {
@@ -52,7 +47,7 @@ func New(cfg Config, log *slog.Logger) (*Inventory, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	cfg = cfg.withDefaults()
-	inv := &Inventory{cfg: cfg, log: log, ants: map[antKey]uint16{},
+	inv := &Inventory{cfg: cfg, log: log,
 		mob: newMobility(cfg.Move), ageOut: int64(cfg.AgeOut)}
 	lists := 0
 	for zi, z := range cfg.Zones {
@@ -63,7 +58,7 @@ func New(cfg Config, log *slog.Logger) (*Inventory, error) {
 			depart: depart, gated: z.GPIGated, wheel: w})
 		for _, l := range z.Locations {
 			for _, a := range l.Antennas {
-				inv.ants[antKey{a.Reader, a.Port}] = uint16(len(inv.locs))
+				inv.ants.add(a.Reader, a.Port, uint16(len(inv.locs)))
 			}
 			inv.locs = append(inv.locs, locState{name: l.Name, zone: uint16(zi)})
 		}

@@ -48,7 +48,7 @@ func (inv *Inventory) accept(r *device.TagRead) (uint16, bool) {
 		inv.c.BadEPCLength++
 		return 0, false
 	}
-	loc, ok := inv.ants[antKey{r.Reader, r.Antenna}]
+	loc, ok := inv.ants.lookup(r.Reader, r.Antenna)
 	if !ok {
 		inv.c.UnknownAntenna++
 		return 0, false
