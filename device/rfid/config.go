@@ -6,8 +6,9 @@ import "time"
 // documented default; Validate reports all problems at once.
 type Config struct {
 	// MaxTags bounds how many tags are tracked at once; the table is
-	// allocated up front. When full, the least recently read tag is
-	// evicted (departed tags first) and counted. Default 10000.
+	// allocated up front (about 275 bytes per tag with the defaults).
+	// When full, the least recently read tag is evicted (departed tags
+	// first) and counted. Default 10000.
 	MaxTags int `mapstructure:"max_tags"`
 	// MaxEPCBytes is the longest EPC kept, in bytes; longer reads are
 	// dropped and counted. Default 32 (covers EPC-96 to EPC-256); at most
