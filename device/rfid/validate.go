@@ -3,7 +3,19 @@ package rfid
 import (
 	"errors"
 	"fmt"
+	"math/bits"
+	"unsafe"
 )
+
+// maxTableBytes caps the table: 1 GiB on 32-bit builds, 8 GiB on 64-bit.
+const maxTableBytes = int64(1) << (30 + 3*(bits.UintSize/64))
+
+// tableBytes is the memory New allocates for the tag table.
+func tableBytes(c Config) int64 {
+	perTag := int64(unsafe.Sizeof(tag{})) + int64(statSlots*max(c.Move.Window, 0)*2) +
+		int64(max(c.MaxEPCBytes-inlineKey, 0)) + 2*4 // index: at least two int32 entries per tag
+	return int64(max(c.MaxTags, 0)) * perTag
+}
 
 // Validate reports every problem in c (after defaults), each prefixed by
 // its field path, joined with errors.Join and wrapping ErrConfig.
@@ -17,6 +29,9 @@ func (c Config) Validate() error {
 	v.check(c.CheckInterval > 0, "check_interval", "must be positive, got %s", c.CheckInterval)
 	v.check(c.AgeOut > 0, "age_out", "must be positive, got %s", c.AgeOut)
 	v.move(c.Move)
+	mem := tableBytes(c)
+	v.check(mem <= maxTableBytes, "max_tags", "%d tags need %d MiB of memory, more than the %d MiB this build allows; lower max_tags or move.window",
+		c.MaxTags, mem>>20, maxTableBytes>>20)
 	v.check(len(c.Zones) > 0 && len(c.Zones) <= maxZones, "zones", "need 1 to %d zones, got %d", maxZones, len(c.Zones))
 	v.zones(c)
 	if len(v.errs) == 0 {
