@@ -35,7 +35,7 @@ func Filter(kind string) string { return Prefix + "/+/+/" + kind }
 // Address is a parsed gateway topic.
 type Address struct {
 	Site, Gateway, Kind string
-	Command         string // for KindCmd
+	Command             string // for KindCmd
 }
 
 // ParseTopic splits a gateway topic; ok is false for any other topic,
