@@ -30,7 +30,7 @@ func TestStatusGolden(t *testing.T) {
 	if !errors.Is(err, ErrRejected) || errors.Is(err, ErrUnsupportedVersion) {
 		t.Errorf("err %v does not match ErrRejected only", err)
 	}
-	for _, want := range []string{"ADD_ROSPEC", "M_ParameterError", `"bad antenna"`, "parameter type 222: M_FieldOutOfRange", "field 0"} {
+	for _, want := range []string{"ADD_ROSPEC", "M_ParameterError", `"bad antenna"`, "AntennaConfiguration (222); check antennas: M_FieldOutOfRange", "field 0"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q lacks %q", err, want)
 		}

@@ -21,47 +21,6 @@ const (
 	StatusDeviceError        StatusCode = 401
 )
 
-// String returns the standard name (M_...) of the code.
-func (c StatusCode) String() string {
-	switch c {
-	case 0:
-		return "M_Success"
-	case 100, 200:
-		return "M_ParameterError"
-	case 101, 201:
-		return "M_FieldError"
-	case 102, 202:
-		return "M_UnexpectedParameter"
-	case 103, 203:
-		return "M_MissingParameter"
-	case 104, 204:
-		return "M_DuplicateParameter"
-	case 105, 205:
-		return "M_OverflowParameter"
-	case 106, 206:
-		return "M_OverflowField"
-	case 107, 207:
-		return "M_UnknownParameter"
-	case 108, 208:
-		return "M_UnknownField"
-	case 109:
-		return "M_UnsupportedMessage"
-	case 110:
-		return "M_UnsupportedVersion"
-	case 111, 209:
-		return "M_UnsupportedParameter"
-	case 112:
-		return "M_UnexpectedMessage"
-	case 300:
-		return "M_FieldInvalid"
-	case 301:
-		return "M_FieldOutOfRange"
-	case 401:
-		return "M_DeviceError"
-	}
-	return "status " + strconv.Itoa(int(c))
-}
-
 // Status is a decoded LLRPStatus parameter. When the reader points at the
 // offending parameter or field, ParamType/FieldNum say which.
 type Status struct {
@@ -133,17 +92,12 @@ func (e *StatusError) Error() string {
 		msg += " (" + strconv.Quote(e.Status.Description) + ")"
 	}
 	if e.Status.HasParam {
-		msg += fmt.Sprintf("; parameter type %d: %s", e.Status.ParamType, e.Status.ParamCode)
+		msg += fmt.Sprintf("; parameter %s: %s", paramName(e.Status.ParamType), e.Status.ParamCode)
 	}
 	if e.Status.HasField {
 		msg += fmt.Sprintf("; field %d: %s", e.Status.FieldNum, e.Status.FieldCode)
 	}
-	return msg + "; check the reader configuration against `edged llrp probe`"
-}
-
-// Is reports whether target is ErrRejected or the sentinel for the code.
-func (e *StatusError) Is(target error) bool {
-	return target == ErrRejected || (target == ErrUnsupportedVersion && e.Status.Code == StatusUnsupportedVersion)
+	return msg + "; " + e.Status.Code.hint()
 }
 
 // responseStatus finds the LLRPStatus among a response's parameters.
