@@ -24,6 +24,9 @@ func TestClientSurvivesFaults(t *testing.T) {
 		{llrptest.Garbage, "garbage", true, llrp.ErrBadHeader},
 		{llrptest.Reboot, "reboot", true, llrp.ErrReaderClosed},
 		{llrptest.HalfOpen, "half-open", true, llrp.ErrLinkDead},
+		{llrptest.ImpossibleLength, "impossible length", true, llrp.ErrFrameLength},
+		{llrptest.UnknownMessage, "unknown message type", true, llrp.ErrUnexpectedMessage},
+		{llrptest.TruncatedParameter, "truncated parameter", true, llrp.ErrShortFrame},
 		{llrptest.SplitWrites, "split writes", false, nil},
 		{llrptest.SlowWrites, "slow writes", false, nil},
 	}
@@ -164,5 +167,16 @@ func TestClientTimedReports(t *testing.T) {
 	waitFor(t, "rejection on 1.0.1", func() bool { return h101.client.Stats().Reconnects > 0 })
 	if err := h101.client.Stats().Err; !errors.Is(err, llrp.ErrInvalidConfig) || !contains(err.Error(), "LLRP 1.1") {
 		t.Errorf("err %v", err)
+	}
+}
+
+func TestClientReaderRejectsSetup(t *testing.T) {
+	h := start(t, llrptest.Options{RejectAddROSpec: "tag population too large"}, llrp.Options{})
+	waitFor(t, "two failed setups", func() bool { return h.client.Stats().Reconnects >= 2 })
+	var se *llrp.StatusError
+	err := h.client.Stats().Err
+	if !errors.As(err, &se) || !errors.Is(err, llrp.ErrRejected) || se.Request != llrp.MsgAddROSpec ||
+		!contains(err.Error(), "tag population too large") {
+		t.Errorf("error %v, want ADD_ROSPEC rejection with the reader's text", err)
 	}
 }

@@ -16,6 +16,9 @@ type Options struct {
 	// DropOnV2 makes the reader close the connection when a message
 	// carries the LLRP 1.1 version, as some 1.0.1 firmware does.
 	DropOnV2 bool
+	// RejectAddROSpec makes ADD_ROSPEC fail with M_ParameterError and
+	// this description, as a reader refusing a setting does.
+	RejectAddROSpec string
 	// Antennas is the number of antenna ports. 0 means 4.
 	Antennas uint16
 	// Disconnected lists antenna ports reported as having no antenna.
@@ -84,4 +87,11 @@ const (
 	// Reboot drops the connection without notice and forgets every
 	// spec and setting, as a power-cycled reader does.
 	Reboot
+	// ImpossibleLength sends a header declaring a 2 GiB message.
+	ImpossibleLength
+	// UnknownMessage sends a message of a type LLRP does not define.
+	UnknownMessage
+	// TruncatedParameter sends a report whose TagReportData claims more
+	// bytes than the message holds.
+	TruncatedParameter
 )

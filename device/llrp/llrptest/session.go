@@ -114,7 +114,27 @@ func (s *session) inject(f Fault) {
 		s.conn.Close()
 	case Reboot:
 		s.conn.Close()
+	default:
+		s.raw(malformed(f))
 	}
+}
+
+// malformed returns the bytes of the protocol-breaking faults.
+func malformed(f Fault) []byte {
+	var b llrp.Builder
+	switch f {
+	case ImpossibleLength:
+		b.Reset(llrp.Version101, llrp.MsgROAccessReport, 0)
+		msg := b.Bytes()
+		msg[2], msg[3] = 0x7f, 0xff
+		return msg
+	case UnknownMessage:
+		b.Reset(llrp.Version101, 900, 0)
+	case TruncatedParameter:
+		b.Reset(llrp.Version101, llrp.MsgROAccessReport, 0)
+		b.U16(llrp.ParamTagReportData).U16(200).TV(llrp.ParamAntennaID).U16(1)
+	}
+	return b.Bytes()
 }
 
 func (s *session) raw(p []byte) {

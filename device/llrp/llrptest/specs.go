@@ -82,6 +82,9 @@ func (r *Reader) applyConfig(s *session, p llrp.Param) *failure {
 }
 
 func (r *Reader) addROSpec(payload []byte) *failure {
+	if r.opts.RejectAddROSpec != "" {
+		return &failure{llrp.StatusParameterError, r.opts.RejectAddROSpec}
+	}
 	p, ok, err := llrp.FindParam(payload, llrp.ParamROSpec)
 	if err != nil || !ok || len(p.Body) < 6 {
 		return &failure{llrp.StatusParameterError, "ADD_ROSPEC needs a ROSpec"}
