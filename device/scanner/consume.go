@@ -1,6 +1,7 @@
 package scanner
 
 import (
+	"context"
 	"io"
 	"time"
 )
@@ -26,4 +27,23 @@ func (f *Framer) Consume(r io.Reader, now func() time.Time) error {
 			return err
 		}
 	}
+}
+
+// ConsumeContext is Consume that also stops, returning ctx's error,
+// when ctx ends (checked between reads, so r needs a read timeout or a
+// Close from the owner to return).
+func (f *Framer) ConsumeContext(ctx context.Context, r io.Reader, now func() time.Time) error {
+	return f.Consume(ctxReader{ctx, r}, now)
+}
+
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
 }

@@ -22,4 +22,13 @@ var (
 	// ErrKey: a key or key combination that has no character in the US
 	// layout (the scanner's keyboard country may not be US).
 	ErrKey = errors.New("scanner: key has no character; set the scanner's keyboard layout to US")
+	// ErrGone: the device vanished under an open handle (unplugged, or
+	// the USB link reset). A Supervisor reopens it with backoff.
+	ErrGone = errors.New("scanner: device gone (unplugged?)")
+	// ErrClosed: the handle was closed by us (shutdown), not by the
+	// device going away.
+	ErrClosed = errors.New("scanner: closed")
+	// ErrOffline: feedback or a write was attempted while the scanner
+	// is not connected.
+	ErrOffline = errors.New("scanner: offline; check the cable, the supervisor reopens it when it is back")
 )
