@@ -102,7 +102,13 @@ func (t *wtx) applyPlan(e *Event, p *plan) error {
 	if err := t.stock.Put(totalsKey(e.SKU), p.totals.encode()); err != nil {
 		return err
 	}
-	return t.applyLayers(e.SKU, e.Seq, p.cost.ops)
+	if err := t.applyLayers(e.SKU, e.Seq, p.cost.ops); err != nil {
+		return err
+	}
+	if e.EPC == "" {
+		return nil
+	}
+	return moveSerial(t.serials, t.serialLoc, e.EPC, p.serial, p.present)
 }
 
 func (t *wtx) getBalance(sku, loc string) (balance, bool) {

@@ -3,6 +3,7 @@ package ledger_test
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -21,11 +22,21 @@ import (
 // from several goroutines and prints each acknowledgement, and kills it
 // with SIGKILL at a random moment. Every acknowledged event must then be
 // present exactly once, under the seq it was acknowledged with.
+//
+// Each event receives one tagged item. The child starts a little before
+// where the last round stopped: half of those events are re-sent with
+// their id (a retry: must be a duplicate), half with a new id, as an RFID
+// pipeline that restarted and saw the tag arrive again would do (must be
+// refused as already on hand). No tag may ever be received twice.
 const crashEnv = "EDGED_LEDGER_CRASH_CHILD"
 
-func crashEvent(i int) ledger.Event {
-	e := receive(fmt.Sprint("e", i), fmt.Sprint("SKU-", i%7), fmt.Sprint("L", i%3), 1, int64(100+i%5))
-	e.Time = t0.Add(time.Duration(i) * time.Second)
+func crashEvent(i, start int, resend bool) ledger.Event {
+	id := fmt.Sprint("e", i)
+	if resend && i%2 == 1 {
+		id = fmt.Sprintf("e%d-again-%d", i, start)
+	}
+	e := receive(id, fmt.Sprint("SKU-", i%7), fmt.Sprint("L", i%3), 1, int64(100+i%5))
+	e.Time, e.EPC = t0.Add(time.Duration(i)*time.Second), fmt.Sprintf("EPC%06d", i)
 	return e
 }
 
@@ -35,8 +46,8 @@ func TestCrashChild(t *testing.T) {
 		t.Skip("runs only as the child of TestCrashKeepsEveryAcknowledgedEvent")
 	}
 	var path string
-	var start int
-	fmt.Sscanf(spec, "%d %s", &start, &path)
+	var start, resendUpTo int
+	fmt.Sscanf(spec, "%d %d %s", &start, &resendUpTo, &path)
 	l, err := ledger.Open(path, nil)
 	if err != nil {
 		fmt.Println("error", err)
@@ -47,13 +58,18 @@ func TestCrashChild(t *testing.T) {
 	for w := range 8 {
 		wg.Go(func() {
 			for i := start + w; ; i += 8 {
-				r, err := l.Append(context.Background(), crashEvent(i))
+				e := crashEvent(i, start, i < resendUpTo)
+				r, err := l.Append(context.Background(), e)
 				mu.Lock()
-				if err != nil {
+				switch {
+				case errors.Is(err, ledger.ErrSerialOnHand):
+					fmt.Println("onhand", i)
+				case err != nil:
 					fmt.Println("error", err)
 					os.Exit(3)
+				default:
+					fmt.Println("ack", i, e.ID, r.Seq)
 				}
-				fmt.Println("ack", i, r.Seq)
 				mu.Unlock()
 			}
 		})
@@ -77,17 +93,17 @@ func crashRounds(t *testing.T) int {
 
 func TestCrashKeepsEveryAcknowledgedEvent(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "crash.db")
-	acked := map[int]uint64{} // event index -> acknowledged seq
+	acked := map[int]ack{} // event index -> acknowledged id and seq
 	r := rand.New(rand.NewPCG(7, 7))
 	next, rounds := 0, crashRounds(t)
 	for round := range rounds {
-		start := max(0, next-24) // re-send recent events: they must come back as duplicates
-		got := runCrashChild(t, path, start, time.Duration(2+r.IntN(40))*time.Millisecond)
-		for i, seq := range got {
-			if prev, ok := acked[i]; ok && prev != seq {
-				t.Fatalf("round %d: event %d acknowledged as seq %d, earlier as %d", round, i, seq, prev)
+		start := max(0, next-24)
+		got := runCrashChild(t, path, start, next, time.Duration(2+r.IntN(40))*time.Millisecond)
+		for i, a := range got {
+			if prev, ok := acked[i]; ok && prev != a {
+				t.Fatalf("round %d: tag of event %d acknowledged as %+v, earlier as %+v: received twice", round, i, a, prev)
 			}
-			acked[i] = seq
+			acked[i] = a
 			next = max(next, i+1)
 		}
 		checkAfterCrash(t, path, acked)
@@ -95,10 +111,15 @@ func TestCrashKeepsEveryAcknowledgedEvent(t *testing.T) {
 	t.Logf("%d rounds, %d acknowledged events, all present once", rounds, len(acked))
 }
 
-func runCrashChild(t *testing.T, path string, start int, after time.Duration) map[int]uint64 {
+type ack struct {
+	id  string
+	seq uint64
+}
+
+func runCrashChild(t *testing.T, path string, start, resendUpTo int, after time.Duration) map[int]ack {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$")
-	cmd.Env = append(os.Environ(), fmt.Sprintf("%s=%d %s", crashEnv, start, path))
+	cmd.Env = append(os.Environ(), fmt.Sprintf("%s=%d %d %s", crashEnv, start, resendUpTo, path))
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -106,25 +127,28 @@ func runCrashChild(t *testing.T, path string, start int, after time.Duration) ma
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	got := map[int]uint64{}
+	got := map[int]ack{}
 	sc := bufio.NewScanner(out)
 	killer := time.AfterFunc(time.Minute, func() { cmd.Process.Signal(syscall.SIGKILL) })
-	for sc.Scan() {
-		var i int
-		var seq uint64
-		if n, _ := fmt.Sscanf(sc.Text(), "ack %d %d", &i, &seq); n != 2 {
-			t.Fatalf("child: %s", sc.Text())
-		}
-		if len(got) == 0 {
+	for n := 0; sc.Scan(); n++ {
+		if n == 0 {
 			killer.Reset(after) // kill at a random moment once writing is under way
 		}
-		got[i] = seq
+		var i int
+		var a ack
+		if k, _ := fmt.Sscanf(sc.Text(), "onhand %d", &i); k == 1 {
+			continue // the tag was recorded in an earlier round: refused, as it must be
+		}
+		if k, _ := fmt.Sscanf(sc.Text(), "ack %d %s %d", &i, &a.id, &a.seq); k != 3 {
+			t.Fatalf("child: %s", sc.Text())
+		}
+		got[i] = a
 	}
 	cmd.Wait()
 	return got
 }
 
-func checkAfterCrash(t *testing.T, path string, acked map[int]uint64) {
+func checkAfterCrash(t *testing.T, path string, acked map[int]ack) {
 	t.Helper()
 	l, err := ledger.Open(path, nil)
 	if err != nil {
@@ -135,18 +159,21 @@ func checkAfterCrash(t *testing.T, path string, acked map[int]uint64) {
 	if err != nil {
 		t.Fatalf("verify after kill: %v", err)
 	}
-	seen := map[string]uint64{}
+	seen, tags := map[string]uint64{}, map[string]uint64{}
 	l.Log(ledger.LogFilter{}, func(e *ledger.Event) error {
 		if prev, dup := seen[e.ID]; dup {
 			t.Fatalf("id %s recorded twice: seq %d and %d", e.ID, prev, e.Seq)
 		}
-		seen[e.ID] = e.Seq
+		if prev, dup := tags[e.EPC]; dup {
+			t.Fatalf("tag %s received twice: seq %d and %d", e.EPC, prev, e.Seq)
+		}
+		seen[e.ID], tags[e.EPC] = e.Seq, e.Seq
 		return nil
 	})
-	for i, seq := range acked {
-		if seen[fmt.Sprint("e", i)] != seq {
-			t.Fatalf("acknowledged event %d (seq %d) is missing or moved (found seq %d); %d events in log",
-				i, seq, seen[fmt.Sprint("e", i)], rep.Events)
+	for i, a := range acked {
+		if seen[a.id] != a.seq {
+			t.Fatalf("acknowledged event %d (%+v) is missing or moved (found seq %d); %d events in log",
+				i, a, seen[a.id], rep.Events)
 		}
 	}
 }

@@ -14,6 +14,11 @@ var (
 	ErrNegativeStock = errors.New("insufficient stock")
 	// ErrLocationFrozen: the location is frozen by an open count.
 	ErrLocationFrozen = errors.New("location frozen by a count")
+	// ErrSerialOnHand: the tagged item is already on hand; taking it in
+	// again would count one physical item twice.
+	ErrSerialOnHand = errors.New("tagged item already on hand")
+	// ErrSerialNotHere: the tagged item is not where the event takes it from.
+	ErrSerialNotHere = errors.New("tagged item not at that location")
 	// ErrCount: a count session operation is not possible in its state.
 	ErrCount = errors.New("count session")
 	// ErrNotLedger: the file is not an edged ledger (foreign or corrupt).
@@ -34,5 +39,6 @@ var (
 func IsRejection(err error) bool {
 	return errors.Is(err, ErrInvalidEvent) || errors.Is(err, ErrIDConflict) ||
 		errors.Is(err, ErrNegativeStock) || errors.Is(err, ErrLocationFrozen) ||
-		errors.Is(err, ErrCount) || errors.Is(err, ErrBadAck)
+		errors.Is(err, ErrCount) || errors.Is(err, ErrBadAck) ||
+		errors.Is(err, ErrSerialOnHand) || errors.Is(err, ErrSerialNotHere)
 }

@@ -171,6 +171,9 @@ func (e *Event) validateType() error {
 	if e.Damaged && e.Type != Return && e.Type != Adjust {
 		return invalidf("damaged applies only to return and adjust, not %s", e.Type)
 	}
+	if e.EPC != "" && (e.Type == Count || e.Type == Baseline || abs(e.Qty) != 1) {
+		return invalidf("an event with an epc moves exactly one tagged item (qty 1, or ±1 for adjust) and cannot be a %s of %d", e.Type, e.Qty)
+	}
 	if e.ToLocation != "" && e.Type != Transfer {
 		return invalidf("to_location applies only to transfer, not %s", e.Type)
 	}

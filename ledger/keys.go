@@ -8,18 +8,21 @@ import (
 
 // Bucket names. The layout is documented in docs/ledger.md.
 var (
-	bucketMeta   = []byte("meta")    // fixed keys below
-	bucketEvents = []byte("ev")      // seq (u64 BE) -> record
-	bucketIDs    = []byte("idem")    // event id -> seq (u64 BE) + payload hash (16 B)
-	bucketStock  = []byte("stock")   // all state of a sku, see stockKey
-	bucketCounts = []byte("count")   // count id -> session
-	bucketLines  = []byte("cline")   // count id 0x00 sku 0x00 location -> line
-	bucketFrozen = []byte("frozen")  // location -> count id
-	bucketCkpt   = []byte("ckpt")    // sku 0x00 location -> balance as of the checkpoint
-	bucketLoc    = []byte("bal_loc") // location 0x00 sku -> empty: per-location index of bal
+	bucketMeta       = []byte("meta")     // fixed keys below
+	bucketEvents     = []byte("ev")       // seq (u64 BE) -> record
+	bucketIDs        = []byte("idem")     // event id -> seq (u64 BE) + payload hash (16 B)
+	bucketStock      = []byte("stock")    // all state of a sku, see stockKey
+	bucketCounts     = []byte("count")    // count id -> session
+	bucketLines      = []byte("cline")    // count id 0x00 sku 0x00 location -> line
+	bucketFrozen     = []byte("frozen")   // location -> count id
+	bucketCkpt       = []byte("ckpt")     // sku 0x00 location -> balance as of the checkpoint
+	bucketLoc        = []byte("bal_loc")  // location 0x00 sku -> empty: per-location index of balances
+	bucketSerials    = []byte("epc")      // EPC -> state, sku 0x00 location: where a tagged item is
+	bucketSerialLoc  = []byte("epc_loc")  // location 0x00 EPC -> empty: tags per location
+	bucketCkptSerial = []byte("ckpt_epc") // EPC -> as bucketSerials, as of the checkpoint
 
 	allBuckets = [][]byte{bucketMeta, bucketEvents, bucketIDs, bucketStock,
-		bucketCounts, bucketLines, bucketFrozen, bucketCkpt, bucketLoc}
+		bucketCounts, bucketLines, bucketFrozen, bucketCkpt, bucketLoc, bucketSerials, bucketSerialLoc, bucketCkptSerial}
 )
 
 // Keys of the meta bucket.

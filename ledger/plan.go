@@ -6,6 +6,8 @@ import "fmt"
 // that a rejection leaves the transaction untouched.
 type plan struct {
 	postings []plannedPosting
+	serial   Serial // where the event's tag ends up
+	present  bool   // whether it is still held after the event
 	totals   skuTotals
 	cost     costPlan
 	book     int64
@@ -52,6 +54,12 @@ func (t *wtx) plan(e *Event) (*plan, error) {
 	p := &plan{postings: moves, book: book, totals: decodeSKU(t.stock.Get(totalsKey(e.SKU)))}
 	if e.Type == Baseline {
 		if err := t.checkBaselineAllowed(e.Location); err != nil {
+			return nil, err
+		}
+	}
+	if e.EPC != "" { // where the tag is says more than the quantity does
+		var err error
+		if p.serial, p.present, err = t.planSerial(e, p.postings); err != nil {
 			return nil, err
 		}
 	}

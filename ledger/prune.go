@@ -50,6 +50,9 @@ func (t *wtx) prune(cutoff int64) (int, error) {
 		if err := foldPostings(ckpt, &e); err != nil {
 			return n, err
 		}
+		if err := foldSerial(t.tx.Bucket(bucketCkptSerial), &e); err != nil {
+			return n, err
+		}
 		value += e.ValueDelta
 		last = rec
 		if err := t.deleteEvent(&e); err != nil {

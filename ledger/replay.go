@@ -11,14 +11,15 @@ import (
 // verifier replays the log from the checkpoint and compares the result
 // with the stored state.
 type verifier struct {
-	tx     *bolt.Tx
-	bal    map[string]balance // by balKey
-	value  int64
-	events uint64
+	tx      *bolt.Tx
+	bal     map[string]balance // by balKey
+	serials map[string]Serial  // by EPC
+	value   int64
+	events  uint64
 }
 
 func newVerifier(tx *bolt.Tx) *verifier {
-	return &verifier{tx: tx, bal: make(map[string]balance)}
+	return &verifier{tx: tx, bal: make(map[string]balance), serials: make(map[string]Serial)}
 }
 
 func (v *verifier) run(r *VerifyReport) error {
@@ -32,7 +33,7 @@ func (v *verifier) run(r *VerifyReport) error {
 		return err
 	}
 	r.Events = v.events
-	for _, check := range []func(*VerifyReport) error{v.checkStock, v.checkIDs, v.checkCounts} {
+	for _, check := range []func(*VerifyReport) error{v.checkStock, v.checkIDs, v.checkCounts, v.checkSerials} {
 		if err := check(r); err != nil {
 			return err
 		}
@@ -44,6 +45,10 @@ func (v *verifier) loadCheckpoint() {
 	v.value = int64(getU64(v.tx.Bucket(bucketMeta), metaCkptValue))
 	_ = v.tx.Bucket(bucketCkpt).ForEach(func(k, val []byte) error {
 		v.bal[string(k)] = decodeBalance(val)
+		return nil
+	})
+	_ = v.tx.Bucket(bucketCkptSerial).ForEach(func(k, val []byte) error {
+		v.serials[string(k)] = decodeSerial(string(k), val)
 		return nil
 	})
 }
@@ -64,6 +69,13 @@ func (v *verifier) visit(e *Event) error {
 	}
 	v.value += e.ValueDelta
 	v.events++
+	if e.EPC != "" && len(e.Postings) > 0 {
+		if end, present := serialAfter(e); present {
+			v.serials[e.EPC] = end
+		} else {
+			delete(v.serials, e.EPC)
+		}
+	}
 	idv := v.tx.Bucket(bucketIDs).Get([]byte(e.ID))
 	if len(idv) != 24 || binary.BigEndian.Uint64(idv) != e.Seq {
 		return fmt.Errorf("%w: seq %d: id %q is not indexed to it", ErrCorrupt, e.Seq, e.ID)
@@ -205,6 +217,28 @@ func (v *verifier) checkCounts(r *VerifyReport) error {
 	})
 	if n := frozen.Stats().KeyN; err == nil && n != want {
 		err = fmt.Errorf("%w: %d frozen locations but open counts freeze %d", ErrCorrupt, n, want)
+	}
+	return err
+}
+
+// checkSerials: where the ledger says each tag is equals the replay, and
+// the per-location tag index mirrors it.
+func (v *verifier) checkSerials(*VerifyReport) error {
+	serials, index := v.tx.Bucket(bucketSerials), v.tx.Bucket(bucketSerialLoc)
+	n := 0
+	err := serials.ForEach(func(k, val []byte) error {
+		n++
+		got := decodeSerial(string(k), val)
+		if want, ok := v.serials[string(k)]; !ok || want != got {
+			return fmt.Errorf("%w: tag %s is recorded as %+v, the replay gives %+v", ErrCorrupt, k, got, want)
+		}
+		if index.Get(serialIndexKey(got)) == nil {
+			return fmt.Errorf("%w: tag %s is missing from the location index", ErrCorrupt, k)
+		}
+		return nil
+	})
+	if err == nil && (n != len(v.serials) || index.Stats().KeyN != n) {
+		err = fmt.Errorf("%w: %d tags held, %d in the replay, %d in the location index", ErrCorrupt, n, len(v.serials), index.Stats().KeyN)
 	}
 	return err
 }

@@ -14,6 +14,7 @@ type wtx struct {
 	tx                        *bolt.Tx
 	meta, ev, ids, stock, loc *bolt.Bucket
 	counts, lines, frozen     *bolt.Bucket
+	serials, serialLoc        *bolt.Bucket
 	opts                      *Options
 	head                      uint64
 	headHash                  [32]byte
@@ -26,7 +27,7 @@ func newWtx(tx *bolt.Tx, o *Options) *wtx {
 	t := &wtx{tx: tx, opts: o, hasher: sha256.New(),
 		meta: tx.Bucket(bucketMeta), ev: tx.Bucket(bucketEvents), ids: tx.Bucket(bucketIDs),
 		stock: tx.Bucket(bucketStock), loc: tx.Bucket(bucketLoc), counts: tx.Bucket(bucketCounts), lines: tx.Bucket(bucketLines),
-		frozen: tx.Bucket(bucketFrozen)}
+		frozen: tx.Bucket(bucketFrozen), serials: tx.Bucket(bucketSerials), serialLoc: tx.Bucket(bucketSerialLoc)}
 	t.ev.FillPercent = 1.0 // append-only keys: full pages halve the file
 	t.head = getU64(t.meta, metaHead)
 	t.headHash = getHash(t.meta, metaHeadHash)
