@@ -17,6 +17,25 @@
 // acknowledges keepalives, declares the link dead after three missed
 // keepalives and reconnects forever with jittered exponential backoff.
 //
+// # Use
+//
+// cmd/edged builds one client per reader and runs it until shutdown:
+//
+//	c, err := llrp.New(llrp.Options{
+//		Name:   "dock-3",
+//		Dial:   func(ctx context.Context) (net.Conn, error) { return dialer.DialContext(ctx, "tcp", "10.0.0.7:5084") },
+//		Config: cfg, // llrp.Config decoded from YAML (mapstructure tags)
+//		OnRead: func(r device.TagRead) { ... },
+//		Logger: log.With("component", "llrp"),
+//	})
+//	...
+//	err = c.Run(ctx)  // reconnects forever; returns after ctx ends
+//	st := c.Stats()   // state and counters for health reports
+//	c.SetGPO(ctx, 1, true)
+//
+// Probe identifies a reader for `edged llrp probe`; package llrptest is
+// a fake reader for tests and demos.
+//
 // # Never stalling the socket
 //
 // The goroutine reading the socket never calls the consumer: decoded
