@@ -50,7 +50,8 @@ type Config struct {
 	// declared dead after three missed. 0 means 5 s; allowed 1 s to 60 s.
 	Keepalive time.Duration `mapstructure:"keepalive"`
 	// ImpinjExtensions sends Impinj's enable-extensions message on
-	// connect even if no Impinj feature is configured. Impinj only.
+	// connect and asks for Impinj's PeakRSSI in centi-dBm (finer than
+	// the standard whole dBm). Set implicitly by SearchMode. Impinj only.
 	ImpinjExtensions bool `mapstructure:"impinj_extensions"`
 }
 

@@ -82,6 +82,10 @@ func TestEncodeAddROSpec(t *testing.T) {
 	if rs[0] != 2 || binary.BigEndian.Uint16(rs[1:]) != 20 {
 		t.Errorf("report spec %x", rs)
 	}
+	impinj := mustFind(t, rs[3:], ParamCustom)
+	if binary.BigEndian.Uint32(impinj) != VendorImpinj || binary.BigEndian.Uint32(impinj[4:]) != ImpinjTagReportContent {
+		t.Errorf("Impinj report content selector %x", impinj)
+	}
 }
 
 func mustFind(t *testing.T, b []byte, typ uint16) []byte {

@@ -2,6 +2,7 @@ package llrp_test
 
 import (
 	"errors"
+	"slices"
 	"testing"
 	"time"
 
@@ -102,8 +103,11 @@ func TestClientRebasesSkewedClocks(t *testing.T) {
 }
 
 func TestClientTIDAndGPO(t *testing.T) {
-	h := start(t, llrptest.Options{}, llrp.Options{Config: llrp.Config{ReadTIDWords: 2, ReadUserWords: 1}})
+	h := start(t, llrptest.Options{}, llrp.Options{Config: llrp.Config{ReadTIDWords: 2, ReadUserWords: 1, SearchMode: "dual_target"}})
 	h.waitReads(5)
+	if reqs := h.fake.Snapshot().Requests; !slices.Contains(reqs, "CUSTOM_MESSAGE") {
+		t.Errorf("Impinj extensions not enabled: %v", reqs)
+	}
 	if tid := h.lastRead().TID; len(tid) != 4 || tid[0]>>4 != 2 {
 		t.Errorf("TID %x, want 2 words from bank 2", tid)
 	}

@@ -72,6 +72,14 @@ func encodeReportSpec(b *Builder, cfg Config) {
 	}
 	b.U16(bits)
 	b.End(sel)
+	if cfg.wantsImpinj() {
+		// ImpinjTagReportContentSelector{ImpinjEnablePeakRSSI: on}: RSSI in
+		// centi-dBm instead of whole dBm.
+		c := b.Begin(ParamCustom)
+		b.U32(VendorImpinj).U32(ImpinjTagReportContent)
+		b.Custom(VendorImpinj, ImpinjEnablePeakRSSI, []byte{0, 1})
+		b.End(c)
+	}
 	b.End(off)
 }
 
