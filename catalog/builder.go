@@ -27,6 +27,20 @@ func (b *builder) item(path string, it Item) {
 	for i, p := range it.EPCPatterns {
 		b.epc(fmt.Sprintf("%s.epc_patterns[%d]", path, i), p, it.SKU)
 	}
+	b.cost(path+".unit_cost", it.UnitCost, it.SKU)
+}
+
+// cost accepts a plain non-negative decimal ("12", "12.5", "12.50").
+func (b *builder) cost(path, v, sku string) {
+	if v == "" {
+		return
+	}
+	whole, frac, _ := strings.Cut(v, ".")
+	if whole == "" || strings.Trim(whole+frac, "0123456789") != "" || strings.Count(v, ".") > 1 {
+		b.errs = append(b.errs, fmt.Errorf("%s: %w: %q is not a decimal amount like 12.50", path, ErrInvalid, v))
+		return
+	}
+	b.c.costs[sku] = v
 }
 
 func (b *builder) code(path, code, sku string) {

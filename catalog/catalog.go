@@ -14,6 +14,7 @@ type Catalog struct {
 	exact  map[string]string  // exact EPC URIs
 	fields map[string]string  // EPC URI prefixes ending at a field boundary
 	plain  []prefix           // plain prefixes, longest first
+	costs  map[string]string  // SKU -> standard unit cost
 }
 
 type prefix struct{ p, sku string }
@@ -23,7 +24,7 @@ type prefix struct{ p, sku string }
 func New(cfg Config) (*Catalog, error) {
 	b := builder{c: &Catalog{
 		codes: map[string]string{}, gtins: map[gtinKey]string{},
-		exact: map[string]string{}, fields: map[string]string{},
+		exact: map[string]string{}, fields: map[string]string{}, costs: map[string]string{},
 	}, seen: map[string]string{}}
 	for i, it := range cfg.Items {
 		b.item(fmt.Sprintf("items[%d]", i), it)
@@ -74,6 +75,12 @@ func (c *Catalog) EPC(uri string) (sku string, ok bool) {
 		}
 	}
 	return "", false
+}
+
+// UnitCost returns the SKU's standard unit cost as a decimal string.
+func (c *Catalog) UnitCost(sku string) (string, bool) {
+	v, ok := c.costs[sku]
+	return v, ok
 }
 
 // Len returns the number of SKUs.

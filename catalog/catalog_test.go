@@ -115,3 +115,21 @@ func TestNormalizeGTIN(t *testing.T) {
 		t.Errorf("bad check digit accepted: %v", err)
 	}
 }
+
+func TestUnitCost(t *testing.T) {
+	c, err := catalog.New(catalog.Config{Items: []catalog.Item{{SKU: "A", UnitCost: "12.50"}, {SKU: "B"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, ok := c.UnitCost("A"); !ok || v != "12.50" {
+		t.Fatalf("A: %q %v", v, ok)
+	}
+	if _, ok := c.UnitCost("B"); ok {
+		t.Fatal("B has no cost")
+	}
+	for _, bad := range []string{"-1", "1.2.3", "12,50", ".5", "abc"} {
+		if _, err := catalog.New(catalog.Config{Items: []catalog.Item{{SKU: "A", UnitCost: bad}}}); err == nil || !strings.Contains(err.Error(), "items[0].unit_cost") {
+			t.Errorf("unit_cost %q: %v", bad, err)
+		}
+	}
+}

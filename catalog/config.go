@@ -19,4 +19,8 @@ type Item struct {
 	// urn:epc:pat:...) with trailing '*' fields, or plain prefixes ending
 	// in '*'.
 	EPCPatterns []string `mapstructure:"epc_patterns"`
+	// UnitCost is the standard unit cost as a decimal string ("12.50"),
+	// used to value receipts that carry no cost of their own, such as
+	// an RFID portal receipt. Optional.
+	UnitCost string `mapstructure:"unit_cost"`
 }
