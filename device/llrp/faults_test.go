@@ -3,6 +3,7 @@ package llrp_test
 import (
 	"errors"
 	"slices"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -182,5 +183,22 @@ func TestClientReaderRejectsSetup(t *testing.T) {
 	if !errors.As(err, &se) || !errors.Is(err, llrp.ErrRejected) || se.Request != llrp.MsgAddROSpec ||
 		!contains(err.Error(), "tag population too large") {
 		t.Errorf("error %v, want ADD_ROSPEC rejection with the reader's text", err)
+	}
+}
+
+func TestClientEPCPrefixFilter(t *testing.T) {
+	// The fake's EPCs are 3014ed9e 00000000 0000NNNN; this prefix (92
+	// bits) selects tags 0 to 15 of 32.
+	cfg := llrp.Config{EPCPrefixes: []string{"3014ed9e000000000000000"}}
+	var bad, total atomic.Int64
+	start(t, llrptest.Options{Tags: 32, Rate: 1000}, llrp.Options{Config: cfg, OnRead: func(r device.TagRead) {
+		if r.EPC[11] >= 16 {
+			bad.Add(1)
+		}
+		total.Add(1)
+	}})
+	waitFor(t, "reads", func() bool { return total.Load() >= 100 })
+	if n := bad.Load(); n != 0 {
+		t.Errorf("%d reads of tags outside the prefix", n)
 	}
 }

@@ -31,7 +31,9 @@ func (s *session) report(ctx context.Context) {
 			lastMove = s.r.maybeMove(now, lastMove)
 			due += float64(s.r.opts.Rate) * elapsed.Seconds()
 			for ; due >= 1; due-- {
-				pending = append(pending, s.r.nextRead(now, spec))
+				if rd, ok := s.r.nextRead(now, spec); ok {
+					pending = append(pending, rd)
+				}
 			}
 			if spec.period == 0 || now.Sub(lastFlush) >= spec.period {
 				s.flush(pending, spec, access)
@@ -56,19 +58,21 @@ func (r *Reader) activeSpec() (roSpec, accessSpec, bool) {
 	return r.specs.ro, r.specs.access, r.specs.ro.state == 2
 }
 
-func (r *Reader) nextRead(now time.Time, spec roSpec) read {
+// nextRead picks a random tag the spec can see (right antenna, passing
+// the Select filters); ok is false when a few tries found none.
+func (r *Reader) nextRead(now time.Time, spec roSpec) (read, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	for range 8 { // find a tag on an antenna the spec reads
+	for range 16 {
 		i := r.rng.IntN(len(r.tags))
 		t := r.tags[i]
-		if len(spec.antennas) == 0 || contains(spec.antennas, t.antenna) {
+		if (len(spec.antennas) == 0 || contains(spec.antennas, t.antenna)) && spec.selects(t.epc[:]) {
 			span := int(r.opts.RSSIMax) - int(r.opts.RSSIMin) + 1
 			rssi := int8(int(r.opts.RSSIMin) + r.rng.IntN(span))
-			return read{epc: t.epc, antenna: t.antenna, rssi: rssi, seen: r.timestampLocked(now), index: i}
+			return read{epc: t.epc, antenna: t.antenna, rssi: rssi, seen: r.timestampLocked(now), index: i}, true
 		}
 	}
-	return read{epc: r.tags[0].epc, antenna: spec.antennas[0], rssi: r.opts.RSSIMin, seen: r.timestampLocked(now)}
+	return read{}, false
 }
 
 func (r *Reader) maybeMove(now, last time.Time) time.Time {

@@ -21,6 +21,7 @@ type roSpec struct {
 	n         uint16        // report every n tags (0: end of spec only)
 	period    time.Duration // or every period
 	antennas  []uint16      // empty: all
+	filters   []epcFilter   // Select: tags matching any are read
 	startGPI  *gpiTrigger   // start on this GPI edge
 	stopGPI   *gpiTrigger   // stop on this GPI edge
 }
@@ -132,7 +133,8 @@ func (r *Reader) parseAISpec(spec *roSpec, b []byte) *failure {
 	if len(b) < 2 || len(b) < 2+2*int(binary.BigEndian.Uint16(b)) {
 		return &failure{llrp.StatusParameterError, "AISpec antenna list truncated"}
 	}
-	for i := range int(binary.BigEndian.Uint16(b)) {
+	n := int(binary.BigEndian.Uint16(b))
+	for i := range n {
 		a := binary.BigEndian.Uint16(b[2+2*i:])
 		if a > r.opts.Antennas {
 			return &failure{llrp.StatusFieldOutOfRange, "no such antenna"}
@@ -140,6 +142,10 @@ func (r *Reader) parseAISpec(spec *roSpec, b []byte) *failure {
 		if a != 0 {
 			spec.antennas = append(spec.antennas, a)
 		}
+	}
+	ips, _, _ := llrp.FindParam(b[2+2*n:], llrp.ParamInventoryParameterSpec)
+	if len(ips.Body) > 3 {
+		spec.filters = parseFilters(ips.Body[3:])
 	}
 	return nil
 }
