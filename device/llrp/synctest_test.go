@@ -83,9 +83,9 @@ func TestHalfOpenDetectedAfterThreeKeepalives(t *testing.T) {
 		wg.Go(func() { fake.Serve(ctx, ln) })
 		c, _ := llrp.New(llrp.Options{Name: "r", Dial: ln.dial})
 		wg.Go(func() { c.Run(ctx) })
-		time.Sleep(time.Second)
-		if st := c.Stats(); st.State != llrp.StateReading || st.Reads == 0 {
-			t.Fatalf("not reading: %+v", st)
+		time.Sleep(2500 * time.Millisecond)
+		if st := c.Stats(); st.State != llrp.StateReading || st.Reads == 0 || st.ReadsPerSecond < 90 || st.ReadsPerSecond > 110 {
+			t.Fatalf("not reading 100 reads/s: %+v", st)
 		}
 		fake.Inject(llrptest.HalfOpen)
 		time.Sleep(15 * time.Second)
