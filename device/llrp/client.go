@@ -55,6 +55,8 @@ type Client struct {
 	link atomic.Pointer[link]
 	// only101 remembers a reader that hung up on version negotiation.
 	only101 atomic.Bool
+	// failures counts consecutive failed sessions (Run goroutine only).
+	failures int
 }
 
 // New checks opts and returns a client. The configuration is checked
@@ -132,11 +134,26 @@ func (c *Client) noteFailure(err error, read bool, bo *backoff) {
 	c.ctr.reconnects.Add(1)
 	c.ctr.setError(err, c.opts.Now())
 	c.ctr.state.Store(int32(StateBackoff))
+	if read {
+		c.failures = 0
+	}
+	c.failures++
+	if c.failures > 1 && c.failures%20 != 0 {
+		return // a repeating failure is logged once, then every 20th time
+	}
 	level := slog.LevelWarn
 	if errors.Is(err, ErrReaderBusy) {
 		level = slog.LevelError
 	}
-	c.log.Log(context.Background(), level, "llrp session ended; reconnecting", "err", err)
+	c.log.Log(context.Background(), level, "llrp session failed; reconnecting with backoff", "err", err, "failures", c.failures)
+}
+
+// noteRecovered logs the end of a run of failures.
+func (c *Client) noteRecovered() {
+	if c.failures > 0 {
+		c.log.Info("llrp reader recovered", "after_failures", c.failures)
+		c.failures = 0
+	}
 }
 
 func (c *Client) wait(ctx context.Context, d time.Duration) bool {

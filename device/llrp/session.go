@@ -32,6 +32,7 @@ func (c *Client) session(ctx context.Context) (read bool, err error) {
 	if err := c.setup(ctx, l); err != nil {
 		return false, fmt.Errorf("llrp %s: setup: %w", c.opts.Name, err)
 	}
+	c.noteRecovered()
 	return true, c.reading(ctx, l)
 }
 
