@@ -112,6 +112,13 @@ func TestClientTIDAndGPO(t *testing.T) {
 	if tid := h.lastRead().TID; len(tid) != 4 || tid[0]>>4 != 2 {
 		t.Errorf("TID %x, want 2 words from bank 2", tid)
 	}
+	resp, err := h.client.Custom(t.Context(), llrp.VendorImpinj, llrp.ImpinjEnableExtensions, []byte{0, 0, 0, 0})
+	if err != nil || len(resp) < 5 || resp[4] != llrp.ImpinjEnableExtensionsResult {
+		t.Errorf("custom message pass-through: %x, %v", resp, err)
+	}
+	if _, err := h.client.Custom(t.Context(), 10642, 1, nil); !errors.Is(err, llrp.ErrRejected) {
+		t.Errorf("unknown custom message: %v, want a rejection", err)
+	}
 	if err := h.client.SetGPO(t.Context(), 1, true); err != nil {
 		t.Fatal(err)
 	}
@@ -200,5 +207,24 @@ func TestClientEPCPrefixFilter(t *testing.T) {
 	waitFor(t, "reads", func() bool { return total.Load() >= 100 })
 	if n := bad.Load(); n != 0 {
 		t.Errorf("%d reads of tags outside the prefix", n)
+	}
+}
+
+func TestClientNotConnected(t *testing.T) {
+	c, err := llrp.New(llrp.Options{Name: "r", Dial: dialer("127.0.0.1:1")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.SetGPO(t.Context(), 1, true); !errors.Is(err, llrp.ErrNotConnected) {
+		t.Errorf("SetGPO: %v", err)
+	}
+	if _, err := c.Custom(t.Context(), 1, 1, nil); !errors.Is(err, llrp.ErrNotConnected) {
+		t.Errorf("Custom: %v", err)
+	}
+	if _, err := llrp.New(llrp.Options{}); !errors.Is(err, llrp.ErrInvalidConfig) {
+		t.Errorf("New without Dial: %v", err)
+	}
+	if _, err := llrp.New(llrp.Options{Dial: dialer("x"), Config: llrp.Config{Session: "S9"}}); !errors.Is(err, llrp.ErrInvalidConfig) {
+		t.Errorf("New with a bad config: %v", err)
 	}
 }
