@@ -1,0 +1,37 @@
+package workflow
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/edged/edged/device/scanner"
+)
+
+func (s *Station) command(ctx context.Context, _ scanner.Frame, o *Outcome) {
+	c := Command(strings.ToUpper(o.Token.Value))
+	if !c.valid() {
+		s.reject(o, fmt.Errorf("%w: unknown command %q; print the sheet again with edged print-commands", ErrBadScan, o.Token.Value))
+		return
+	}
+	st := &s.st
+	if m, ok := c.mode(); ok {
+		st.mode = m
+		st.qty, st.qtySet, st.order, st.moveSKU, st.moveQty = 0, false, "", "", 0
+		s.changed(o)
+		return
+	}
+	switch c {
+	case CmdUndo:
+		s.undo(ctx, o)
+	case CmdReset:
+		st.reset(s.rules.mode)
+		s.changed(o)
+	case CmdDone:
+		st.qty, st.qtySet, st.order, st.lpn, st.moveSKU, st.moveQty = 0, false, "", "", "", 0
+		s.changed(o)
+	case CmdLogout:
+		st.user = ""
+		s.changed(o)
+	}
+}
