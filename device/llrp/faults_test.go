@@ -29,6 +29,8 @@ func TestClientSurvivesFaults(t *testing.T) {
 		{llrptest.ImpossibleLength, "impossible length", true, llrp.ErrFrameLength},
 		{llrptest.UnknownMessage, "unknown message type", true, llrp.ErrUnexpectedMessage},
 		{llrptest.TruncatedParameter, "truncated parameter", true, llrp.ErrShortFrame},
+		{llrptest.CloseEvent, "connection close event", true, llrp.ErrReaderClosed},
+		{llrptest.EventBurst, "reader events", false, nil},
 		{llrptest.SplitWrites, "split writes", false, nil},
 		{llrptest.SlowWrites, "slow writes", false, nil},
 	}

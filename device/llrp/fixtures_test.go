@@ -70,6 +70,16 @@ var fixtures = map[string]string{
 		00f6 0016                   # ReaderEventNotificationData
 		0081 000c 000000000000f424  # Uptime 62500 µs
 		0100 0006 0002              # ConnectionAttemptEvent: client-initiated connection exists`,
+	"reader_event_misc.bin": `
+		043f 00000053 00000000      # v1 READER_EVENT_NOTIFICATION, 83 bytes
+		00f6 0049                   # ReaderEventNotificationData
+		0080 000c 0005a9e4bef862e0  # UTCTimestamp
+		00f8 0007 0001 80           # GPIEvent: port 1 high
+		00f9 000d 01 00000001 00000000 # ROSpecEvent: end of ROSpec 1
+		00fa 0005 5a                # ReportBufferLevelWarningEvent: 90 %
+		00fb 0004                   # ReportBufferOverflowErrorEvent
+		00fc 0015 000f 616e74656e6e612033206661756c74 # ReaderExceptionEvent "antenna 3 fault"
+		00ff 0007 00 0003           # AntennaEvent: antenna 3 disconnected`,
 	"keepalive.bin": `043e 0000000a 0000002a # v1 KEEPALIVE id 42`,
 	"error_message_unsupported_version.bin": `
 		0464 00000025 00000001      # v1 ERROR_MESSAGE, 37 bytes, id 1

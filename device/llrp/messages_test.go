@@ -15,6 +15,13 @@ func TestDecodeReaderEventGolden(t *testing.T) {
 	if err != nil || ev.ConnStatus != ConnFailedClientInit || !ev.Uptime || ev.Timestamp != 62500 {
 		t.Errorf("busy event %+v, %v", ev, err)
 	}
+	ev, err = DecodeReaderEvent(golden(t, "reader_event_misc.bin").Payload)
+	want := Event{Timestamp: 1594174805140192, HasGPI: true, GPIPort: 1, GPIState: true, HasROSpecEvent: true,
+		ROSpecEvent: 1, ROSpecID: 1, BufferFull: 90, Overflow: true, Exception: "antenna 3 fault",
+		HasAntenna: true, AntennaID: 3}
+	if err != nil || ev != want {
+		t.Errorf("misc events:\n got %+v\nwant %+v (%v)", ev, want, err)
+	}
 	if _, err := DecodeReaderEvent(mustHex("00f6 0010 0080")); !errors.Is(err, ErrShortFrame) {
 		t.Errorf("truncated event: %v", err)
 	}

@@ -98,16 +98,29 @@ func (c *Client) onEvent(ev Event, connected chan<- Event) error {
 		case connected <- ev:
 		default:
 		}
-	case ev.ConnClose:
+	}
+	if ev.ConnClose {
 		return fmt.Errorf("ConnectionCloseEvent: %w", ErrReaderClosed)
-	case ev.Overflow:
+	}
+	c.logEvent(ev)
+	return nil
+}
+
+// logEvent reports what an operator should know about.
+func (c *Client) logEvent(ev Event) {
+	if ev.Overflow {
 		c.log.Warn("llrp: reader report buffer overflowed; the reader lost reads")
-	case ev.BufferFull > 0:
+	}
+	if ev.BufferFull > 0 {
 		c.log.Warn("llrp: reader report buffer filling", "percent", ev.BufferFull)
-	case ev.HasAntenna:
+	}
+	if ev.HasAntenna {
 		c.log.Warn("llrp: antenna event", "antenna", ev.AntennaID, "connected", ev.AntennaUp)
-	case ev.Exception != "":
+	}
+	if ev.Exception != "" {
 		c.log.Warn("llrp: reader exception", "message", ev.Exception)
 	}
-	return nil
+	if ev.HasGPI || ev.HasROSpecEvent {
+		c.log.Debug("llrp: reader event", "gpi", ev.GPIPort, "gpi_high", ev.GPIState, "rospec_event", ev.ROSpecEvent)
+	}
 }

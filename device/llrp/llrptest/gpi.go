@@ -38,3 +38,32 @@ func (s *session) encodeGPIEvent(b *llrp.Builder, port uint16, high bool) {
 	b.End(g)
 	b.End(off)
 }
+
+// encodeEvents writes the notifications of the CloseEvent and EventBurst
+// faults.
+func (s *session) encodeEvents(b *llrp.Builder, f Fault) {
+	b.Reset(s.ver(), llrp.MsgReaderEventNotification, 0)
+	off := b.Begin(llrp.ParamReaderEventNotificationData)
+	t := b.Begin(llrp.ParamUTCTimestamp)
+	b.U64(s.r.timestamp())
+	b.End(t)
+	if f == CloseEvent {
+		b.End(b.Begin(llrp.ParamConnectionCloseEvent))
+		b.End(off)
+		return
+	}
+	for _, ev := range []struct {
+		typ  uint16
+		body []byte
+	}{
+		{llrp.ParamReportBufferLevelWarning, []byte{90}},
+		{llrp.ParamReportBufferOverflow, nil},
+		{llrp.ParamReaderExceptionEvent, []byte("\x00\x0fantenna 3 fault")},
+		{llrp.ParamAntennaEvent, []byte{0, 0, 3}},
+	} {
+		p := b.Begin(ev.typ)
+		b.Raw(ev.body)
+		b.End(p)
+	}
+	b.End(off)
+}

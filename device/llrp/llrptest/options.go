@@ -94,4 +94,10 @@ const (
 	// TruncatedParameter sends a report whose TagReportData claims more
 	// bytes than the message holds.
 	TruncatedParameter
+	// CloseEvent announces a ConnectionCloseEvent, as a reader shutting
+	// down does, then closes.
+	CloseEvent
+	// EventBurst sends antenna, buffer, exception, GPI and ROSpec events;
+	// a client must log them and carry on.
+	EventBurst
 )

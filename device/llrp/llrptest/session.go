@@ -114,6 +114,11 @@ func (s *session) inject(f Fault) {
 		s.conn.Close()
 	case Reboot:
 		s.conn.Close()
+	case CloseEvent, EventBurst:
+		s.send(func(b *llrp.Builder) { s.encodeEvents(b, f) })
+		if f == CloseEvent {
+			s.conn.Close()
+		}
 	default:
 		s.raw(malformed(f))
 	}
