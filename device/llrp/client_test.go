@@ -160,3 +160,42 @@ func TestClientReaderBusy(t *testing.T) {
 	holder.Close()
 	waitFor(t, "reading after the other client left", func() bool { return c.Stats().State == llrp.StateReading })
 }
+
+// writeChecker fails the test if a Write carries anything but exactly
+// one whole LLRP message.
+type writeChecker struct {
+	net.Conn
+	t      *testing.T
+	writes atomic.Int64
+}
+
+func (w *writeChecker) Write(p []byte) (int, error) {
+	if h, err := llrp.ParseHeader(p); err != nil || int(h.Length) != len(p) {
+		w.t.Errorf("write of %d bytes is not one message (header %+v, %v)", len(p), h, err)
+	}
+	w.writes.Add(1)
+	return w.Conn.Write(p)
+}
+
+func TestClientOneWritePerMessage(t *testing.T) {
+	fake, addr := llrptest.Start(t, llrptest.Options{})
+	var wc atomic.Pointer[writeChecker]
+	c, _ := llrp.New(llrp.Options{Name: "r", Config: llrp.Config{ReadTIDWords: 2}, Dial: func(ctx context.Context) (net.Conn, error) {
+		conn, err := dialer(addr)(ctx)
+		if err != nil {
+			return nil, err
+		}
+		w := &writeChecker{Conn: conn, t: t}
+		wc.Store(w)
+		return w, nil
+	}})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- c.Run(ctx) }()
+	waitFor(t, "reading", func() bool { return c.Stats().State == llrp.StateReading })
+	cancel()
+	<-done
+	if n, want := wc.Load().writes.Load(), len(fake.Snapshot().Requests); n != int64(want) {
+		t.Errorf("%d writes for %d messages the reader received", n, want)
+	}
+}
