@@ -3,13 +3,13 @@ package config
 import (
 	"bytes"
 	"encoding"
-	"strconv"
-	"time"
 	"errors"
 	"fmt"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/go-viper/mapstructure/v2"
 	"github.com/spf13/viper"
