@@ -23,7 +23,8 @@ build: ## build edged for this machine into bin/
 deps: ## install what the tests need when it is missing (Debian)
 	@scripts/test-deps.sh
 
-test: deps lint ## install test needs, check formatting and lint, run every test with -race
+test: deps lint build ## install test needs, lint, check the systemd unit, run every test with -race
+	scripts/check-unit.sh 25 $(BIN)/edged
 	$(GO) test -race -count=1 -timeout 12m $(PKGS)
 
 lint: tidy-check ## gofmt, go vet and staticcheck (pinned in go.mod)
@@ -36,7 +37,8 @@ tidy-check: ## go.mod and go.sum are tidy
 	@$(GO) mod tidy -diff || { echo "run: go mod tidy"; exit 1; }
 
 bench: ## run the benchmarks and record medians and ratios in docs/benchmarks.md
-	$(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) -count $(BENCHCOUNT) -timeout 60m $(PKGS) | tee bench.out
+	$(GO) test -run '^$$' -bench . -skip '^BenchmarkLoad$$' -benchtime $(BENCHTIME) -count $(BENCHCOUNT) -timeout 60m $(PKGS) | tee bench.out
+	$(GO) test -run '^$$' -bench '^BenchmarkLoad$$' -benchtime 1x -count 1 ./device/llrp/ | tee -a bench.out
 	$(GO) run ./tools/benchdoc -in bench.out -doc docs/benchmarks.md \
 	  -ratio 'LedgerAppendParallel/LedgerAppendNaive:events/s' \
 	  -ratio 'LedgerAppendNaive/LedgerAppendParallel:written-B/event'
