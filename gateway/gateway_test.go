@@ -1,0 +1,116 @@
+package gateway_test
+
+import (
+	"context"
+	"encoding/json"
+	"net"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/edged/edged/catalog"
+	"github.com/edged/edged/device/llrp/llrptest"
+	"github.com/edged/edged/device/rfid"
+	"github.com/edged/edged/gateway"
+	"github.com/edged/edged/ledger"
+	"github.com/edged/edged/ledger/ledgertest"
+)
+
+// The fake reader's tags are SGTIN-96 of GTIN 03893120000008.
+func dockConfig(addr string) gateway.Config {
+	return gateway.Config{
+		Site: "wh1", Gateway: "gw-1",
+		Catalog: catalog.Config{Items: []catalog.Item{{SKU: "TEE", GTINs: []string{"03893120000008"}, UnitCost: "4.20"}}},
+		Readers: []gateway.ReaderConfig{{Name: "dock", Address: addr}},
+		RFID: rfid.Config{DepartedAfter: 30 * time.Second, Zones: []rfid.Zone{{Name: "dock", Role: rfid.ReceivePortal,
+			Locations: []rfid.Location{{Name: "DOOR-1", Antennas: []rfid.Antenna{
+				{Reader: "dock", Port: 1}, {Reader: "dock", Port: 2}, {Reader: "dock", Port: 3}, {Reader: "dock", Port: 4}}}}}}},
+	}
+}
+
+func dial(ctx context.Context, addr string) (net.Conn, error) {
+	var d net.Dialer
+	return d.DialContext(ctx, "tcp", addr)
+}
+
+// eventually polls cond until it holds; the deadline only bounds a
+// broken test, it asserts nothing about speed.
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("never happened: %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func onHand(l *ledger.Ledger, loc string) int64 {
+	bs, _ := l.Balances("TEE", loc)
+	if len(bs) == 0 {
+		return 0
+	}
+	return bs[0].OnHand
+}
+
+func TestReaderToLedgerThenReloadAndStop(t *testing.T) {
+	l := ledgertest.Open(t, nil)
+	fake, addr := llrptest.Start(t, llrptest.Options{Tags: 20, Rate: 2000})
+	g, err := gateway.New(dockConfig(addr), gateway.Parts{Ledger: l, Dial: dial, Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- g.Run(ctx) }()
+	eventually(t, "the 20 tags received at DOOR-1", func() bool { return onHand(l, "DOOR-1") == 20 })
+
+	var h gateway.Health
+	rec := httptest.NewRecorder()
+	g.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/status", nil))
+	if err := json.Unmarshal(rec.Body.Bytes(), &h); err != nil || len(h.Readers) != 1 || h.Movements.Received != 20 {
+		t.Fatalf("status %s (%v)", rec.Body.String(), err)
+	}
+	rec = httptest.NewRecorder()
+	g.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	if !strings.Contains(rec.Body.String(), `edged_reader_reads_total{reader="dock"}`) {
+		t.Fatalf("metrics:\n%s", rec.Body.String())
+	}
+
+	// a changed reader section restarts that reader; reads go on
+	cfg := dockConfig(addr)
+	cfg.Readers[0].LLRP.ReportEveryNTags = 5
+	before := fake.Snapshot().Reads
+	if err := g.Reload(cfg); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "reads after the reload", func() bool { return fake.Snapshot().Reads > before+100 })
+	if h := g.Health(); h.Reloads != 1 || onHand(l, "DOOR-1") != 20 {
+		t.Fatalf("after reload: %+v, on hand %d (a tag must never be received twice)", h, onHand(l, "DOOR-1"))
+	}
+	cfg.Ledger.DB = "/elsewhere.db"
+	if err := g.Reload(cfg); err == nil || !strings.Contains(err.Error(), "ledger changed") {
+		t.Fatalf("reloading a restart-only section: %v", err)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestConfigErrorsNameTheirKeys(t *testing.T) {
+	l := ledgertest.Open(t, nil)
+	cfg := dockConfig("")
+	cfg.Site = ""
+	cfg.RFID.Zones[0].Locations[0].Antennas[0].Reader = "nope"
+	cfg.Catalog.Items = append(cfg.Catalog.Items, catalog.Item{SKU: "TEE"})
+	_, err := gateway.New(cfg, gateway.Parts{Ledger: l, Dial: dial})
+	for _, want := range []string{"site: required", `readers[0].address: "" is not host or host:port`,
+		`rfid.zones[0].locations[0].antennas[0].reader: "nope" is not a configured reader`, "catalog"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("missing %q in %v", want, err)
+		}
+	}
+}

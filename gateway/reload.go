@@ -1,0 +1,82 @@
+package gateway
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+)
+
+// Reload applies a new configuration without losing reads: readers whose
+// section changed are restarted, removed ones stopped, new ones started;
+// the others keep reading. A changed catalog, inventory or tagflow
+// section rebuilds the inventory, seeded from the ledger. Sections that
+// need a restart (site, gateway, ledger, http) are refused with an error
+// naming them, and nothing changes.
+func (g *Gateway) Reload(next Config) error {
+	next.Defaults()
+	if err := next.Validate(); err != nil {
+		return err
+	}
+	err := g.apply(next)
+	if err == nil {
+		g.ctr.reloads.Add(1)
+	}
+	_ = g.parts.Notify.Ready(g.statusLine())
+	return err
+}
+
+func (g *Gateway) apply(next Config) error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if err := needsRestart(g.cfg, next); err != nil {
+		return err
+	}
+	_ = g.parts.Notify.Reloading()
+	if !reflect.DeepEqual(g.cfg.RFID, next.RFID) || !reflect.DeepEqual(g.cfg.Catalog, next.Catalog) ||
+		g.cfg.Tagflow != next.Tagflow {
+		if err := g.buildInventory(next); err != nil {
+			return err
+		}
+	}
+	g.reloadReaders(next.Readers)
+	g.cfg = next
+	return nil
+}
+
+// needsRestart names the changed sections a running daemon cannot take.
+func needsRestart(cur, next Config) error {
+	var changed []string
+	for _, s := range []struct {
+		name string
+		a, b any
+	}{{"site", cur.Site, next.Site}, {"gateway", cur.Gateway, next.Gateway},
+		{"ledger", cur.Ledger, next.Ledger}, {"http", cur.HTTP, next.HTTP}} {
+		if !reflect.DeepEqual(s.a, s.b) {
+			changed = append(changed, s.name)
+		}
+	}
+	if len(changed) > 0 {
+		return fmt.Errorf("gateway: %s changed; these take effect only after `systemctl restart edged`; nothing was reloaded", strings.Join(changed, ", "))
+	}
+	return nil
+}
+
+func (g *Gateway) reloadReaders(next []ReaderConfig) {
+	want := map[string]ReaderConfig{}
+	for _, r := range next {
+		want[r.Name] = r
+	}
+	for name, run := range g.readers {
+		if r, ok := want[name]; !ok || !sameReader(run.cfg, r) {
+			g.stopReader(name)
+		}
+	}
+	if g.runCtx == nil { // not running yet: Run starts them
+		return
+	}
+	for _, r := range next {
+		if _, running := g.readers[r.Name]; !running {
+			g.startReader(r)
+		}
+	}
+}
