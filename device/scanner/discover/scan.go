@@ -1,0 +1,105 @@
+package discover
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// Kind is how a scanner is read.
+type Kind string
+
+// Kinds.
+const (
+	Serial Kind = "serial" // go.bug.st/serial (package serialport)
+	Evdev  Kind = "evdev"  // keyboard wedge (package evdev)
+	HIDRaw Kind = "hidraw" // HID POS (package hidraw)
+)
+
+// Candidate is a device node that may be a scanner.
+type Candidate struct {
+	Kind Kind
+	// Path is the stable name to open (a by-id or by-path link, or
+	// /dev/hidrawN).
+	Path string
+	// Name is the link or node name (usb-Zebra_..._if00), for matching.
+	Name string
+	// Target is the node the link points to (/dev/ttyACM0).
+	Target string
+}
+
+// Scan lists candidates under root ("/" in production; a test tree in
+// tests). Missing directories are normal (nothing plugged in).
+func Scan(root string) ([]Candidate, error) {
+	var out []Candidate
+	var errs []error
+	add := func(c []Candidate, err error) {
+		out = append(out, c...)
+		errs = append(errs, err)
+	}
+	add(links(root, "dev/serial/by-id", Serial, nil))
+	add(links(root, "dev/serial/by-path", Serial, nil))
+	add(links(root, "dev/input/by-id", Evdev, func(n string) bool { return strings.HasSuffix(n, "-event-kbd") }))
+	add(hidraws(root))
+	slices.SortFunc(out, func(a, b Candidate) int { return strings.Compare(a.Path, b.Path) })
+	return out, errors.Join(errs...)
+}
+
+func links(root, dir string, kind Kind, keep func(string) bool) ([]Candidate, error) {
+	abs := filepath.Join(root, dir)
+	ents, err := os.ReadDir(abs)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var out []Candidate
+	for _, e := range ents {
+		if keep != nil && !keep(e.Name()) {
+			continue
+		}
+		p := filepath.Join(abs, e.Name())
+		target, err := filepath.EvalSymlinks(p)
+		if err != nil {
+			continue // a dangling link: the device is going away
+		}
+		out = append(out, Candidate{Kind: kind, Path: p, Name: e.Name(), Target: target})
+	}
+	return out, nil
+}
+
+func hidraws(root string) ([]Candidate, error) {
+	ents, err := os.ReadDir(filepath.Join(root, "sys/class/hidraw"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var out []Candidate
+	for _, e := range ents {
+		node := filepath.Join(root, "dev", e.Name())
+		if _, err := os.Stat(node); err != nil {
+			continue
+		}
+		out = append(out, Candidate{Kind: HIDRaw, Path: node, Name: hidName(root, e.Name()), Target: node})
+	}
+	return out, nil
+}
+
+// hidName is HID_NAME from the device's uevent, or the node name.
+func hidName(root, node string) string {
+	b, err := os.ReadFile(filepath.Join(root, "sys/class/hidraw", node, "device/uevent"))
+	if err == nil {
+		for line := range strings.SplitSeq(string(b), "\n") {
+			if v, ok := strings.CutPrefix(line, "HID_NAME="); ok {
+				return v
+			}
+		}
+	}
+	return node
+}
