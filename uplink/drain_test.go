@@ -8,7 +8,6 @@ import (
 	"github.com/edged/edged/ledger/ledgertest"
 	"github.com/edged/edged/uplink"
 	"github.com/edged/edged/uplink/uplinktest"
-	"github.com/edged/edged/uplink/wire"
 )
 
 func TestDrainDeliversInOrderAndAcks(t *testing.T) {
@@ -35,5 +34,4 @@ func TestDrainDeliversInOrderAndAcks(t *testing.T) {
 	if h := relay.Health(gw); len(h) > 0 && h[len(h)-1].Backlog.Epoch != status(t, l).Epoch {
 		t.Fatalf("health backlog epoch %q", h[len(h)-1].Backlog.Epoch)
 	}
-	_ = wire.Version
 }

@@ -119,3 +119,13 @@ func (r *Relay) notify() {
 	close(r.changed)
 	r.changed = make(chan struct{})
 }
+
+// Command publishes cmd/{name} to a gateway.
+func (r *Relay) Command(site, gateway, name string, payload []byte) {
+	r.mu.Lock()
+	c := r.client
+	r.mu.Unlock()
+	if c != nil {
+		c.Publish(wire.CmdTopic(site, gateway, name), 1, false, payload).WaitTimeout(5 * time.Second)
+	}
+}
