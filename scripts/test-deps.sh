@@ -7,6 +7,7 @@ set -euo pipefail
 needs=(
   "gcc:gcc"                 # the race detector needs cgo
   "git:git"                 # lint lists the tracked Go files
+  "/usr/sbin/mosquitto:mosquitto" # uplink tests run a real broker
 )
 
 missing=()

@@ -1,6 +1,7 @@
 package uplinktest
 
 import (
+	"crypto/tls"
 	"sync"
 	"testing"
 	"time"
@@ -15,6 +16,7 @@ type Relay struct {
 	t      testing.TB
 	broker string
 	id     string
+	tls    *tls.Config
 
 	mu      sync.Mutex
 	client  paho.Client
@@ -39,7 +41,14 @@ type gateway struct {
 // stops it at cleanup.
 func StartRelay(t testing.TB, brokerURL string) *Relay {
 	t.Helper()
-	r := &Relay{t: t, broker: brokerURL, id: "relay", gws: map[string]*gateway{}, acking: true,
+	return StartRelayTLS(t, brokerURL, nil)
+}
+
+// StartRelayTLS is StartRelay over TLS with tlsConfig (the relay's
+// client certificate has CN "relay").
+func StartRelayTLS(t testing.TB, brokerURL string, tlsConfig *tls.Config) *Relay {
+	t.Helper()
+	r := &Relay{t: t, broker: brokerURL, id: "relay", tls: tlsConfig, gws: map[string]*gateway{}, acking: true,
 		changed: make(chan struct{}), online: make(chan struct{}, 1)}
 	r.Start()
 	t.Cleanup(r.Stop)
@@ -58,6 +67,9 @@ func (r *Relay) Start() {
 		SetConnectRetryInterval(100*time.Millisecond).SetOrderMatters(true).SetKeepAlive(5*time.Second).
 		SetBinaryWill(wire.RelayStateTopic, wire.Encode(&wire.RelayState{}), 1, true).
 		SetOnConnectHandler(r.onConnect)
+	if r.tls != nil {
+		o.SetTLSConfig(r.tls)
+	}
 	c := paho.NewClient(o)
 	if tok := c.Connect(); !tok.WaitTimeout(10*time.Second) || tok.Error() != nil {
 		r.t.Fatalf("relay connect: %v", tok.Error())
