@@ -44,10 +44,33 @@ func Load(out any, env []string, sources ...Source) error {
 	if len(errs) > 0 {
 		return errors.Join(errs...)
 	}
-	if err := decode(v, out); err != nil {
-		return idx.locate(err)
+	// A value of the wrong type is reported with whatever the sections'
+	// validation finds in the rest, so one run lists every problem.
+	derr := decode(v, out)
+	var all []error
+	for _, e := range decodeErrors(derr) {
+		all = append(all, idx.locate(e))
 	}
-	return validate(out, idx)
+	if verr := validate(out, idx); verr != nil {
+		all = append(all, verr)
+	}
+	return errors.Join(all...)
+}
+
+// decodeErrors splits the decoder's one error into one per key.
+func decodeErrors(err error) []error {
+	if err == nil {
+		return nil
+	}
+	var out []error
+	for _, line := range strings.Split(err.Error(), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "decoding failed") {
+			continue
+		}
+		out = append(out, errors.New(line))
+	}
+	return out
 }
 
 func decode(v *viper.Viper, out any) error {
@@ -134,15 +157,25 @@ func envValue(val string, t reflect.Type) (any, error) {
 	case t == reflect.TypeOf(time.Duration(0)) || t.Implements(textUnmarshaler) || reflect.PointerTo(t).Implements(textUnmarshaler):
 		return val, nil
 	case t.Kind() == reflect.Bool:
-		return strconv.ParseBool(val)
+		return want(strconv.ParseBool(val))("true or false")
 	case t.Kind() >= reflect.Int && t.Kind() <= reflect.Int64:
-		return strconv.ParseInt(val, 10, 64)
+		return want(strconv.ParseInt(val, 10, 64))("a whole number")
 	case t.Kind() >= reflect.Uint && t.Kind() <= reflect.Uint64:
-		return strconv.ParseUint(val, 10, 64)
+		return want(strconv.ParseUint(val, 10, 64))("a whole number, not negative")
 	case t.Kind() == reflect.Float32 || t.Kind() == reflect.Float64:
-		return strconv.ParseFloat(val, 64)
+		return want(strconv.ParseFloat(val, 64))("a number")
 	}
 	return val, nil
+}
+
+// want turns a parse failure into "want <what>".
+func want[T any](v T, err error) func(string) (any, error) {
+	return func(what string) (any, error) {
+		if err != nil {
+			return nil, fmt.Errorf("want %s", what)
+		}
+		return v, nil
+	}
 }
 
 var textUnmarshaler = reflect.TypeOf((*encoding.TextUnmarshaler)(nil)).Elem()

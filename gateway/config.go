@@ -110,8 +110,14 @@ func (c *Config) Validate() error {
 	if err := c.RFID.Validate(); err != nil && (len(c.RFID.Zones) > 0 || len(c.Readers) > 0) {
 		errs = append(errs, prefixed("rfid.", err))
 	}
-	if c.CountCycle < 0 || c.Ledger.PruneEvery < 0 || c.Ledger.Retention < 0 || c.Ledger.MaxSize < 0 {
-		errs = append(errs, errors.New("count_cycle, ledger.prune_every, ledger.retention and ledger.max_size must not be negative"))
+	for _, d := range []struct {
+		key string
+		v   int64
+	}{{"count_cycle", int64(c.CountCycle)}, {"ledger.prune_every", int64(c.Ledger.PruneEvery)},
+		{"ledger.retention", int64(c.Ledger.Retention)}, {"ledger.max_size", c.Ledger.MaxSize}} {
+		if d.v < 0 {
+			add("%s: must not be negative", d.key)
+		}
 	}
 	errs = append(errs, c.validateAntennas()...)
 	return errors.Join(errs...)
@@ -171,11 +177,13 @@ func prefixed(prefix string, err error) error {
 	pkg := strings.TrimSuffix(prefix, ".") + ": "
 	var out []error
 	for _, e := range unjoin(err) {
-		msg := strings.TrimPrefix(e.Error(), pkg)
-		if msg == "invalid configuration" {
-			continue
+		for _, line := range strings.Split(e.Error(), "\n") {
+			msg := strings.TrimPrefix(line, pkg)
+			if msg == "invalid configuration" || msg == "" {
+				continue
+			}
+			out = append(out, &sectionError{prefix + msg, e})
 		}
-		out = append(out, &sectionError{prefix + msg, e})
 	}
 	return errors.Join(out...)
 }
@@ -198,4 +206,10 @@ func unjoin(err error) []error {
 		return out
 	}
 	return []error{err}
+}
+
+// CheckConfig applies the defaults and validates cfg as New would.
+func CheckConfig(cfg Config) (Config, error) {
+	cfg.Defaults()
+	return cfg, cfg.Validate()
 }

@@ -65,7 +65,9 @@ func TestReaderToLedgerThenReloadAndStop(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- g.Run(ctx) }()
-	eventually(t, "the 20 tags received at DOOR-1", func() bool { return onHand(l, "DOOR-1") == 20 })
+	eventually(t, "the 20 tags received at DOOR-1", func() bool {
+		return onHand(l, "DOOR-1") == 20 && g.Health().Movements.Received == 20
+	})
 
 	var h gateway.Health
 	rec := httptest.NewRecorder()

@@ -22,7 +22,11 @@ func edged(t *testing.T, db, stdin string, args ...string) (stdout, stderr strin
 
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("..", "..", "testdata", "ledger", name)
+	goldenAt(t, filepath.Join("..", "..", "testdata", "ledger", name), got)
+}
+
+func goldenAt(t *testing.T, path, got string) {
+	t.Helper()
 	if *update {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
@@ -33,7 +37,7 @@ func golden(t *testing.T, name, got string) {
 		t.Fatalf("%v (run go test -update to create it)", err)
 	}
 	if got != string(want) {
-		t.Errorf("%s differs from the golden file:\n--- got\n%s--- want\n%s", name, got, want)
+		t.Errorf("%s differs from the golden file:\n--- got\n%s--- want\n%s", path, got, want)
 	}
 }
 

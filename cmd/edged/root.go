@@ -26,7 +26,10 @@ func newRootCmd() *cobra.Command {
 	}
 	root.PersistentFlags().String("log-level", "info", "log level: debug, info, warn or error")
 	_ = v.BindPFlag("log.level", root.PersistentFlags().Lookup("log-level"))
-	root.AddCommand(newLedgerCmd(v), newDemoCmd(v), newBarcodeCmd(), newLLRPCmd())
+	root.PersistentFlags().String("config", defaultConfigPath, "daemon configuration file; drop-ins are read from conf.d/*.yaml beside it (env EDGED_CONFIG)")
+	_ = v.BindPFlag("config", root.PersistentFlags().Lookup("config"))
+	root.AddCommand(newRunCmd(v), newConfigCmd(v), newStatusCmd(v), newLedgerCmd(v), newDemoCmd(v),
+		newBarcodeCmd(), newLLRPCmd())
 	return root
 }
 

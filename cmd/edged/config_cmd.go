@@ -1,0 +1,88 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+
+	"github.com/edged/edged/gateway"
+)
+
+func newConfigCmd(v *viper.Viper) *cobra.Command {
+	cmd := &cobra.Command{Use: "config", Short: "Check the configuration"}
+	check := &cobra.Command{
+		Use:   "check",
+		Short: "Check the configuration file and its drop-ins; exit 1 listing every problem with its line",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			path := v.GetString("config")
+			cfg, err := loadConfig(path)
+			if err == nil {
+				_, err = gateway.CheckConfig(cfg)
+			}
+			if err != nil {
+				fmt.Fprintf(cmd.OutOrStdout(), "FAIL %s:\n%v\n", path, err)
+				return &exitError{1, err}
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "OK %s: site %s, gateway %s, %d readers, %d zones, %d catalog items\n",
+				path, cfg.Site, cfg.Gateway, len(cfg.Readers), len(cfg.RFID.Zones), len(cfg.Catalog.Items))
+			return nil
+		},
+	}
+	cmd.AddCommand(check)
+	return cmd
+}
+
+func newStatusCmd(v *viper.Viper) *cobra.Command {
+	var addr string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "status",
+		Short: "Show the running daemon's health (readers, queue, ledger backlog)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			h, err := fetchStatus(addr)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return orJSON(cmd.OutOrStdout(), h, nil)
+			}
+			printStatus(cmd, h)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:9337", "the daemon's http.listen address")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+func fetchStatus(addr string) (gateway.Health, error) {
+	var h gateway.Health
+	c := http.Client{Timeout: 5 * time.Second}
+	resp, err := c.Get("http://" + addr + "/status")
+	if err != nil {
+		return h, fmt.Errorf("edged is not answering on %s (is it running? is http.listen set?): %w", addr, err)
+	}
+	defer resp.Body.Close()
+	return h, json.NewDecoder(resp.Body).Decode(&h)
+}
+
+func printStatus(cmd *cobra.Command, h gateway.Health) {
+	w := cmd.OutOrStdout()
+	fmt.Fprintf(w, "edged %s, site %s, gateway %s, up %s\n", h.Version, h.Site, h.Gateway, time.Duration(h.Uptime*float64(time.Second)).Round(time.Second))
+	fmt.Fprintf(w, "ledger: head %d, acked %d, %d pending (oldest %s), %d bytes\n",
+		h.Ledger.Head, h.Ledger.Acked, h.Ledger.Pending, when(h.Ledger.Oldest), h.Ledger.Bytes)
+	fmt.Fprintf(w, "movement queue: %d/%d, ledger errors %d; tags present %d\n", h.Queue.Depth, h.Queue.Capacity, h.Queue.LedgerErrors, h.Inventory.Tracked)
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "READER\tSTATE\tREADS\tREADS/S\tDROPS\tRECONNECTS\tLAST ERROR")
+	for _, r := range h.Readers {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%.0f\t%d\t%d\t%s\n", r.Name, r.State, r.Reads, r.ReadsPerSecond, r.Drops, r.Reconnects, r.LastError)
+	}
+	tw.Flush()
+}
