@@ -47,6 +47,8 @@ func TestScanFindsSerialKeyboardAndHIDPOS(t *testing.T) {
 	acm := tr.file(t, "dev/ttyACM0", "")
 	tr.link(t, "dev/serial/by-id/usb-Zebra_Symbol_DS2208_123-if00", acm)
 	tr.link(t, "dev/serial/by-path/pci-0000:00:14.0-usb-0:1:1.0", acm)
+	usb0 := tr.file(t, "dev/ttyUSB0", "")
+	tr.link(t, "dev/serial/by-path/pci-0000:00:14.0-usb-0:2:1.0-port0", usb0) // no serial number, no by-id
 	tr.link(t, "dev/serial/by-id/usb-Gone-if00", filepath.Join(tr.root, "dev/ttyACM9")) // dangling
 	ev := tr.file(t, "dev/input/event3", "")
 	tr.link(t, "dev/input/by-id/usb-Honeywell_1900-event-kbd", ev)
@@ -61,7 +63,7 @@ func TestScanFindsSerialKeyboardAndHIDPOS(t *testing.T) {
 		kind Kind
 		name string
 	}{{HIDRaw, "Datalogic QD2430"}, {Evdev, "usb-Honeywell_1900-event-kbd"},
-		{Serial, "usb-Zebra_Symbol_DS2208_123-if00"}, {Serial, "pci-0000:00:14.0-usb-0:1:1.0"}}
+		{Serial, "usb-Zebra_Symbol_DS2208_123-if00"}, {Serial, "pci-0000:00:14.0-usb-0:2:1.0-port0"}} // not its by-path twin
 	if len(got) != len(want) {
 		t.Fatalf("got %+v", got)
 	}
@@ -70,7 +72,7 @@ func TestScanFindsSerialKeyboardAndHIDPOS(t *testing.T) {
 			t.Errorf("%d: %+v, want %v %s", i, got[i], w.kind, w.name)
 		}
 	}
-	if got[2].Target != acm {
+	if got[2].Target != acm || got[3].Target != usb0 {
 		t.Errorf("target %s", got[2].Target)
 	}
 }

@@ -31,7 +31,8 @@ type Candidate struct {
 	Target string
 }
 
-// Scan lists candidates under root ("/" in production; a test tree in
+// Scan lists candidates under root, one per device node: a by-id name
+// is preferred to the by-path name of the same port ("/" in production; a test tree in
 // tests). Missing directories are normal (nothing plugged in).
 func Scan(root string) ([]Candidate, error) {
 	var out []Candidate
@@ -44,8 +45,23 @@ func Scan(root string) ([]Candidate, error) {
 	add(links(root, "dev/serial/by-path", Serial, nil))
 	add(links(root, "dev/input/by-id", Evdev, func(n string) bool { return strings.HasSuffix(n, "-event-kbd") }))
 	add(hidraws(root))
+	out = uniqueTargets(out)
 	slices.SortFunc(out, func(a, b Candidate) int { return strings.Compare(a.Path, b.Path) })
 	return out, errors.Join(errs...)
+}
+
+// uniqueTargets keeps the first candidate of each node, so one port is
+// never opened twice.
+func uniqueTargets(cands []Candidate) []Candidate {
+	seen := map[string]bool{}
+	out := cands[:0]
+	for _, c := range cands {
+		if !seen[c.Target] {
+			seen[c.Target] = true
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func links(root, dir string, kind Kind, keep func(string) bool) ([]Candidate, error) {

@@ -1,0 +1,182 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sync"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/edged/edged/device/barcode"
+	"github.com/edged/edged/device/scanner"
+	"github.com/edged/edged/device/scanner/discover"
+	"github.com/edged/edged/device/scanner/evdev"
+	"github.com/edged/edged/device/scanner/hidraw"
+	"github.com/edged/edged/device/scanner/serialport"
+)
+
+// newDoctorCmd builds `edged doctor`: list the scanners found, and with
+// --listen open every one (and every one plugged in later) and print
+// each scan as it arrives, decoded.
+func newDoctorCmd() *cobra.Command {
+	var (
+		listen bool
+		root   string
+		extra  []string
+		mode   serialport.Mode
+	)
+	cmd := &cobra.Command{
+		Use:   "doctor [--listen]",
+		Short: "Find barcode scanners; with --listen show every scan from every connected scanner",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !listen {
+				return listScanners(cmd.OutOrStdout(), root, extra)
+			}
+			l := &listener{out: cmd.OutOrStdout(), mode: mode, running: map[string]context.CancelFunc{}}
+			return l.run(cmd.Context(), root, extra)
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&listen, "listen", false, "open the scanners and print each scan until interrupted")
+	f.StringSliceVar(&extra, "serial", nil, "also use this serial port (e.g. /dev/ttyS1, which has no by-id name)")
+	f.IntVar(&mode.Baud, "baud", 0, "serial speed (default 9600; USB-CDC ignores it)")
+	f.StringVar(&root, "root", "/", "filesystem root to discover under (for tests and chroots)")
+	_ = f.MarkHidden("root")
+	return cmd
+}
+
+func candidates(root string, extra []string) ([]discover.Candidate, error) {
+	cands, err := discover.Scan(root)
+	for _, p := range extra {
+		cands = append(cands, discover.Candidate{Kind: discover.Serial, Path: p, Name: p, Target: p})
+	}
+	return cands, err
+}
+
+func listScanners(out io.Writer, root string, extra []string) error {
+	cands, err := candidates(root, extra)
+	if len(cands) == 0 {
+		fmt.Fprintln(out, "no scanners found under /dev/serial, /dev/input/by-id or /sys/class/hidraw; is one plugged in?")
+	}
+	for _, c := range cands {
+		fmt.Fprintf(out, "%-7s %s -> %s\n", c.Kind, c.Path, c.Target)
+	}
+	return err
+}
+
+// listener supervises every scanner found and prints their scans.
+type listener struct {
+	out     io.Writer
+	mode    serialport.Mode
+	mu      sync.Mutex // guards out, dec and running
+	dec     barcode.Decoder
+	running map[string]context.CancelFunc
+	wg      sync.WaitGroup
+}
+
+func (l *listener) run(ctx context.Context, root string, extra []string) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer l.wg.Wait()
+	defer cancel()
+	for _, p := range extra {
+		l.start(ctx, discover.Candidate{Kind: discover.Serial, Path: p, Name: p, Target: p})
+	}
+	events := make(chan discover.Uevent, 16)
+	if n, err := discover.ListenUevents(); err == nil {
+		l.goRun(func() { _ = n.Run(ctx, events) })
+	} else {
+		close(events)
+	}
+	w := discover.NewWatcher(discover.WatcherConfig{Root: root, Events: events,
+		OnChange: func(added, removed []discover.Candidate) { l.change(ctx, added, removed) }})
+	l.printf("listening; scan something (Ctrl-C to stop)\n")
+	return w.Run(ctx)
+}
+
+func (l *listener) goRun(fn func()) {
+	l.wg.Add(1)
+	go func() { defer l.wg.Done(); fn() }()
+}
+
+func (l *listener) change(ctx context.Context, added, removed []discover.Candidate) {
+	for _, c := range removed {
+		l.mu.Lock()
+		if stop, ok := l.running[c.Path]; ok {
+			stop()
+			delete(l.running, c.Path)
+		}
+		l.mu.Unlock()
+	}
+	for _, c := range added {
+		l.start(ctx, c)
+	}
+}
+
+// start supervises one candidate until ctx ends or it is removed.
+func (l *listener) start(ctx context.Context, c discover.Candidate) {
+	open, serve, err := l.backend(c)
+	if err != nil {
+		l.printf("%s: %v\n", c.Path, err)
+		return
+	}
+	sup, err := scanner.NewSupervisor(scanner.SupervisorConfig{Name: c.Name, Open: open, Serve: serve,
+		OnState: func(up bool) { l.printf("%s %s %s\n", stamp(time.Now()), c.Name, map[bool]string{true: "online", false: "offline"}[up]) }})
+	if err != nil {
+		l.printf("%s: %v\n", c.Path, err)
+		return
+	}
+	sctx, stop := context.WithCancel(ctx)
+	l.mu.Lock()
+	l.running[c.Path] = stop
+	l.mu.Unlock()
+	l.goRun(func() { _ = sup.Run(sctx) })
+}
+
+type serveFunc = func(context.Context, scanner.Device) error
+
+func (l *listener) backend(c discover.Candidate) (func(context.Context) (scanner.Device, error), serveFunc, error) {
+	emit := func(f scanner.Frame) { l.show(c, f) }
+	switch c.Kind {
+	case discover.Evdev:
+		serve, err := evdev.Serve(evdev.Config{Framer: scanner.Config{Scanner: c.Name}}, emit, time.Now)
+		return evdev.Opener(c.Path), serve, err
+	case discover.HIDRaw:
+		serve, err := hidraw.Serve(hidraw.Config{Scanner: c.Name}, emit, time.Now)
+		return hidraw.Opener(c.Path), serve, err
+	}
+	serve, err := scanner.FramedServe(scanner.Config{Scanner: c.Name}, emit, time.Now)
+	return serialport.Opener(c.Path, l.mode), serve, err
+}
+
+// show prints one frame: when, which scanner, the data, the raw bytes
+// in hex and what the barcode decoder makes of it.
+func (l *listener) show(c discover.Candidate, f scanner.Frame) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	fmt.Fprintf(l.out, "%s %s %s %q raw=% x", stamp(f.At), c.Name, c.Kind, f.Data, f.Raw)
+	if f.Err != nil {
+		fmt.Fprintf(l.out, " error=%q\n", f.Err.Error())
+		return
+	}
+	r, err := l.dec.Decode(f.Data)
+	rep := barcode.NewReport(r, err, f.At)
+	fmt.Fprintf(l.out, " symbology=%q form=%s valid=%v", rep.Symbology, rep.Form, rep.Valid)
+	if rep.GTIN != "" {
+		fmt.Fprintf(l.out, " gtin=%s", rep.GTIN)
+	}
+	for _, e := range rep.Errors {
+		fmt.Fprintf(l.out, " error=%q", e.Message)
+	}
+	fmt.Fprintln(l.out)
+}
+
+func (l *listener) printf(format string, args ...any) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	fmt.Fprintf(l.out, format, args...)
+}
+
+func stamp(t time.Time) string { return t.Format("15:04:05.000") }
