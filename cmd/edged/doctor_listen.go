@@ -123,7 +123,9 @@ func (l *listener) start(ctx context.Context, c discover.Candidate) {
 		return
 	}
 	sup, err := scanner.NewSupervisor(scanner.SupervisorConfig{Name: c.Name, Open: open, Serve: serve,
-		OnState: func(up bool) { l.printf("%s %s %s\n", stamp(time.Now()), c.Name, map[bool]string{true: "online", false: "offline"}[up]) }})
+		OnState: func(up bool) {
+			l.printf("%s %s %s\n", stamp(time.Now()), c.Name, map[bool]string{true: "online", false: "offline"}[up])
+		}})
 	if err != nil {
 		l.printf("%s: %v\n", c.Path, err)
 		return

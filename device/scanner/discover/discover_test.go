@@ -48,7 +48,7 @@ func TestScanFindsSerialKeyboardAndHIDPOS(t *testing.T) {
 	tr.link(t, "dev/serial/by-id/usb-Zebra_Symbol_DS2208_123-if00", acm)
 	tr.link(t, "dev/serial/by-path/pci-0000:00:14.0-usb-0:1:1.0", acm)
 	usb0 := tr.file(t, "dev/ttyUSB0", "")
-	tr.link(t, "dev/serial/by-path/pci-0000:00:14.0-usb-0:2:1.0-port0", usb0) // no serial number, no by-id
+	tr.link(t, "dev/serial/by-path/pci-0000:00:14.0-usb-0:2:1.0-port0", usb0)           // no serial number, no by-id
 	tr.link(t, "dev/serial/by-id/usb-Gone-if00", filepath.Join(tr.root, "dev/ttyACM9")) // dangling
 	ev := tr.file(t, "dev/input/event3", "")
 	tr.link(t, "dev/input/by-id/usb-Honeywell_1900-event-kbd", ev)
