@@ -9,7 +9,10 @@ BENCHTIME   ?= 1s
 CRASHROUNDS ?= 1000
 LDFLAGS     := -s -w
 
-.PHONY: help demo build test deps lint bench fuzz soak cross tidy-check clean
+VERSION     ?= 0.1.0~git$(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
+DEB_ARCHES  := amd64 arm64 arm6
+
+.PHONY: help demo build test deps lint bench fuzz soak cross deb deb-check tidy-check clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -25,6 +28,7 @@ deps: ## install what the tests need when it is missing (Debian)
 
 test: deps lint build ## install test needs, lint, check the systemd unit, run every test with -race
 	scripts/check-unit.sh 25 $(BIN)/edged
+	@if [ "$${CI:-}" = true ]; then $(MAKE) deb-check; fi
 	$(GO) test -race -count=1 -timeout 12m $(PKGS)
 
 lint: tidy-check ## gofmt, go vet and staticcheck (pinned in go.mod)
@@ -54,5 +58,19 @@ cross: ## cross-build edged for linux/arm64 and linux/arm (GOARM 6 and 7)
 	CGO_ENABLED=0 GOOS=linux GOARCH=arm GOARM=7 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/edged-linux-armv7 ./cmd/edged
 	CGO_ENABLED=0 GOOS=linux GOARCH=arm GOARM=6 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/edged-linux-armv6 ./cmd/edged
 
+deb: ## build .deb packages for amd64, arm64 and armhf (GOARM=6) into dist/
+	@mkdir -p dist
+	@for a in $(DEB_ARCHES); do \
+	  case $$a in arm6) goarch=arm; goarm=6;; *) goarch=$$a; goarm=;; esac; \
+	  CGO_ENABLED=0 GOOS=linux GOARCH=$$goarch GOARM=$$goarm $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o dist/edged ./cmd/edged || exit 1; \
+	  ARCH=$$a VERSION=$(VERSION) $(GO) tool nfpm package --config packaging/nfpm.yaml --packager deb --target dist/ || exit 1; \
+	done
+	@rm -f dist/edged
+	@ls -l dist/*.deb
+
+deb-check: ## build the amd64 package and install, upgrade and remove it here (root, CI only)
+	$(MAKE) deb DEB_ARCHES=amd64
+	scripts/test-deb.sh dist/edged_*_amd64.deb
+
 clean: ## remove build outputs
-	rm -rf $(BIN) bench.out
+	rm -rf $(BIN) dist bench.out
