@@ -60,6 +60,20 @@ type ReaderConfig struct {
 	Address string `mapstructure:"address"`
 	// LLRP is the inventory the reader runs.
 	LLRP llrp.Config `mapstructure:"llrp"`
+	// Gates open and close GPI-gated zones from this reader's inputs
+	// (a dock door sensor wired to GPI 1).
+	Gates []GateConfig `mapstructure:"gates"`
+}
+
+// GateConfig ties a reader input to a gated zone's read window.
+type GateConfig struct {
+	// Port is the reader's 1-based GPI port.
+	Port uint16 `mapstructure:"port"`
+	// Zone is an rfid zone with gpi_gated: true.
+	Zone string `mapstructure:"zone"`
+	// OpenWhen is the input level that opens the window: "high"
+	// (default) or "low".
+	OpenWhen string `mapstructure:"open_when"`
 }
 
 // HTTPConfig is the local health endpoint.
@@ -144,19 +158,43 @@ func (c *Config) validateReaders() []error {
 	return errs
 }
 
-// validateAntennas: every antenna in a zone names a configured reader.
+// validateAntennas: every antenna in a zone names a configured reader,
+// and every gate a gated zone.
 func (c *Config) validateAntennas() []error {
 	names := map[string]bool{}
 	for _, r := range c.Readers {
 		names[r.Name] = true
 	}
-	var errs []error
+	errs := c.validateGates()
 	for zi, z := range c.RFID.Zones {
 		for li, l := range z.Locations {
 			for ai, a := range l.Antennas {
 				if !names[a.Reader] {
 					errs = append(errs, fmt.Errorf("rfid.zones[%d].locations[%d].antennas[%d].reader: %q is not a configured reader", zi, li, ai, a.Reader))
 				}
+			}
+		}
+	}
+	return errs
+}
+
+func (c *Config) validateGates() []error {
+	gated := map[string]bool{}
+	for _, z := range c.RFID.Zones {
+		gated[z.Name] = z.GPIGated
+	}
+	var errs []error
+	for i, r := range c.Readers {
+		for j, g := range r.Gates {
+			p := fmt.Sprintf("readers[%d].gates[%d]", i, j)
+			if isGated, ok := gated[g.Zone]; !ok || !isGated {
+				errs = append(errs, fmt.Errorf("%s.zone: %q is not an rfid zone with gpi_gated: true", p, g.Zone))
+			}
+			if g.OpenWhen != "" && g.OpenWhen != "high" && g.OpenWhen != "low" {
+				errs = append(errs, fmt.Errorf("%s.open_when: %q must be high or low", p, g.OpenWhen))
+			}
+			if g.Port == 0 {
+				errs = append(errs, fmt.Errorf("%s.port: required (GPI ports count from 1)", p))
 			}
 		}
 	}

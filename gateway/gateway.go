@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/edged/edged/catalog"
@@ -46,7 +47,7 @@ type Parts struct {
 type Gateway struct {
 	parts   Parts
 	log     *slog.Logger
-	started time.Time
+	started atomic.Int64 // unix ns when Run began
 
 	mu      sync.Mutex // guards cfg, readers, runCtx; held across a reload
 	cfg     Config
@@ -135,7 +136,7 @@ func (g *Gateway) seed(inv *rfid.Inventory, cfg rfid.Config) error {
 // ends; then it stops the readers first, records what is queued, and
 // returns once every goroutine has finished.
 func (g *Gateway) Run(ctx context.Context) error {
-	g.started = g.parts.Now()
+	g.started.Store(g.parts.Now().UnixNano())
 	devCtx, stopDevices := context.WithCancel(ctx)
 	g.mu.Lock()
 	g.runCtx = devCtx

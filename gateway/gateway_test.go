@@ -116,3 +116,24 @@ func TestConfigErrorsNameTheirKeys(t *testing.T) {
 		}
 	}
 }
+
+func TestDockDoorSensorGatesReceipts(t *testing.T) {
+	l := ledgertest.Open(t, nil)
+	fake, addr := llrptest.Start(t, llrptest.Options{Tags: 20, Rate: 2000})
+	cfg := dockConfig(addr)
+	cfg.RFID.Zones[0].GPIGated = true
+	cfg.Readers[0].Gates = []gateway.GateConfig{{Port: 1, Zone: "dock"}}
+	g, err := gateway.New(cfg, gateway.Parts{Ledger: l, Dial: dial})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go g.Run(ctx)
+	eventually(t, "reads arriving while the door is closed", func() bool { return g.Health().Inventory.GatedOut > 100 })
+	if got := onHand(l, "DOOR-1"); got != 0 {
+		t.Fatalf("%d received while the door was closed", got)
+	}
+	fake.SetGPI(1, true)
+	eventually(t, "receipts once the door opens", func() bool { return onHand(l, "DOOR-1") == 20 })
+}

@@ -50,8 +50,8 @@ func (g *Gateway) Health() Health {
 	h := Health{Site: cfg.Site, Gateway: cfg.Gateway, Version: g.parts.Version,
 		Queue:   QueueHealth{Depth: len(g.events), Capacity: cap(g.events), LedgerErrors: g.ctr.ledgerErrors.Load()},
 		Reloads: g.ctr.reloads.Load()}
-	if !g.started.IsZero() {
-		h.Uptime = g.parts.Now().Sub(g.started).Seconds()
+	if s := g.started.Load(); s != 0 {
+		h.Uptime = g.parts.Now().Sub(time.Unix(0, s)).Seconds()
 	}
 	h.Readers = g.readerHealth()
 	g.invMu.Lock()

@@ -27,6 +27,7 @@ func (g *Gateway) startReader(r ReaderConfig) {
 		Config: r.LLRP,
 		Dial:   func(ctx context.Context) (net.Conn, error) { return g.parts.Dial(ctx, addr) },
 		OnRead: g.onRead,
+		OnGPI:  func(port uint16, high bool) { g.onGPI(r.Gates, port, high) },
 		Logger: g.log.With("part", "llrp"),
 		Now:    g.parts.Now,
 	})
@@ -67,6 +68,24 @@ func (g *Gateway) onRead(r device.TagRead) {
 	g.invMu.Unlock()
 	if ok {
 		g.events <- work{event: ev}
+	}
+}
+
+// onGPI opens or closes the zones gated by this input.
+func (g *Gateway) onGPI(gates []GateConfig, port uint16, high bool) {
+	for _, gate := range gates {
+		if gate.Port != port {
+			continue
+		}
+		open := high == (gate.OpenWhen != "low")
+		g.invMu.Lock()
+		err := g.inv.SetTrigger(gate.Zone, open)
+		g.invMu.Unlock()
+		if err != nil {
+			g.log.Warn("gate", "zone", gate.Zone, "err", err)
+			continue
+		}
+		g.log.Info("gate", "zone", gate.Zone, "open", open)
 	}
 }
 

@@ -28,6 +28,9 @@ type Options struct {
 	// The read's byte slices are only valid during the call. It may be
 	// slow: the socket is never stalled, reads are dropped and counted.
 	OnRead func(device.TagRead)
+	// OnGPI, when set, receives every GPI change the reader reports (a
+	// dock door sensor), on the socket goroutine: it must return quickly.
+	OnGPI func(port uint16, high bool)
 	// QueueSize bounds the reads waiting for OnRead. 0 means 8192.
 	QueueSize int
 	// Logger receives session logs. Nil discards.

@@ -102,6 +102,9 @@ func (c *Client) onEvent(ev Event, connected chan<- Event) error {
 	if ev.ConnClose {
 		return fmt.Errorf("ConnectionCloseEvent: %w", ErrReaderClosed)
 	}
+	if ev.HasGPI && c.opts.OnGPI != nil {
+		c.opts.OnGPI(ev.GPIPort, ev.GPIState)
+	}
 	c.logEvent(ev)
 	return nil
 }
