@@ -137,3 +137,52 @@ func TestDockDoorSensorGatesReceipts(t *testing.T) {
 	fake.SetGPI(1, true)
 	eventually(t, "receipts once the door opens", func() bool { return onHand(l, "DOOR-1") == 20 })
 }
+
+func TestReloadUnderLoadLosesNoTag(t *testing.T) {
+	l := ledgertest.Open(t, nil)
+	_, addr := llrptest.Start(t, llrptest.Options{Tags: 300, Rate: 5000})
+	cfg := dockConfig(addr)
+	g, err := gateway.New(cfg, gateway.Parts{Ledger: l, Dial: dial})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- g.Run(ctx) }()
+	eventually(t, "receipts under way", func() bool { return onHand(l, "DOOR-1") > 0 })
+	for i := range 5 { // reader and inventory sections change while tags arrive
+		cfg.Readers[0].LLRP.ReportEveryNTags = uint16(2 + i)
+		cfg.RFID.Move.MinReads = 2 + i%2
+		if err := g.Reload(cfg); err != nil {
+			t.Fatal(err)
+		}
+	}
+	eventually(t, "all 300 tags received", func() bool { return onHand(l, "DOOR-1") == 300 })
+	cancel()
+	<-done
+	if h := g.Health(); h.Movements.Rejected != 0 || h.Queue.LedgerErrors != 0 {
+		t.Fatalf("after reloads: %+v", h)
+	}
+}
+
+func TestShutdownRecordsEverythingQueued(t *testing.T) {
+	l := ledgertest.Open(t, nil)
+	_, addr := llrptest.Start(t, llrptest.Options{Tags: 500, Rate: 20000})
+	g, err := gateway.New(dockConfig(addr), gateway.Parts{Ledger: l, Dial: dial})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- g.Run(ctx) }()
+	eventually(t, "arrivals under way", func() bool { return g.Health().Inventory.Arrived > 50 })
+	cancel() // mid-pallet
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	h := g.Health()
+	if h.Inventory.Arrived != h.Movements.Received || int64(h.Movements.Received) != onHand(l, "DOOR-1") || h.Queue.Depth != 0 {
+		t.Fatalf("arrived %d, recorded %d, on hand %d, queued %d: an accepted arrival was lost",
+			h.Inventory.Arrived, h.Movements.Received, onHand(l, "DOOR-1"), h.Queue.Depth)
+	}
+}
