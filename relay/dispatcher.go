@@ -1,0 +1,174 @@
+package relay
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+)
+
+// DispatcherConfig configures a Dispatcher. Zero fields take defaults.
+type DispatcherConfig struct {
+	// MinBackoff is the first retry delay after a failed push; default 100ms.
+	MinBackoff time.Duration `mapstructure:"min_backoff"`
+	// MaxBackoff caps the doubling retry delay; default 30s.
+	MaxBackoff time.Duration `mapstructure:"max_backoff"`
+}
+
+// Validate reports every problem with the configuration.
+func (c DispatcherConfig) Validate() error {
+	var errs []error
+	if c.MinBackoff < 0 {
+		errs = append(errs, fmt.Errorf("min_backoff: %v is negative", c.MinBackoff))
+	}
+	if c.MaxBackoff < 0 || (c.MaxBackoff > 0 && c.MaxBackoff < c.MinBackoff) {
+		errs = append(errs, fmt.Errorf("max_backoff: %v must be ≥ min_backoff", c.MaxBackoff))
+	}
+	return errors.Join(errs...)
+}
+
+// Dispatcher coalesces quantities for one channel and pushes them.
+type Dispatcher struct {
+	pusher Pusher
+	log    *slog.Logger
+	min    time.Duration
+	max    time.Duration
+
+	wake chan struct{}
+	mu   sync.Mutex
+	next map[string]Item // latest value per Target.Key
+	st   ChannelStatus
+}
+
+// NewDispatcher returns a dispatcher for channel ch pushing through p. A
+// nil logger discards.
+func NewDispatcher(ch Channel, p Pusher, cfg DispatcherConfig, log *slog.Logger) *Dispatcher {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	d := &Dispatcher{pusher: p, log: log.With("channel", ch), min: cfg.MinBackoff, max: cfg.MaxBackoff}
+	if d.min == 0 {
+		d.min = 100 * time.Millisecond
+	}
+	if d.max == 0 {
+		d.max = 30 * time.Second
+	}
+	d.wake = make(chan struct{}, 1)
+	d.next = map[string]Item{}
+	d.st.Channel = ch
+	return d
+}
+
+// Enqueue records it as the latest quantity for its listing, replacing any
+// value not yet pushed, and wakes Run. It never blocks.
+func (d *Dispatcher) Enqueue(it Item) {
+	d.mu.Lock()
+	d.next[it.Target.Key()] = it
+	d.mu.Unlock()
+	select {
+	case d.wake <- struct{}{}:
+	default:
+	}
+}
+
+// Status returns a snapshot of the channel's push status.
+func (d *Dispatcher) Status() ChannelStatus {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	s := d.st.clone()
+	s.Pending = len(d.next)
+	return s
+}
+
+// Run pushes pending quantities until ctx ends; it returns ctx's error.
+func (d *Dispatcher) Run(ctx context.Context) error {
+	failures := 0
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-d.wake:
+		}
+		wait := d.pushOnce(ctx, &failures)
+		if wait > 0 && !sleep(ctx, wait) {
+			return ctx.Err()
+		}
+	}
+}
+
+// pushOnce pushes everything pending and returns how long to back off.
+func (d *Dispatcher) pushOnce(ctx context.Context, failures *int) time.Duration {
+	d.mu.Lock()
+	batch := make([]Item, 0, len(d.next))
+	for _, it := range d.next {
+		batch = append(batch, it)
+	}
+	clear(d.next)
+	d.mu.Unlock()
+	if len(batch) == 0 {
+		return 0
+	}
+	retry := d.record(ctx, d.pusher.Push(ctx, batch))
+	if retry < 0 {
+		*failures = 0
+		return 0
+	}
+	*failures++
+	return max(retry, d.backoff(*failures))
+}
+
+// record updates the status and puts back retryable failures unless a newer
+// value arrived meanwhile. It returns -1 when nothing is to be retried, else
+// the largest server-requested delay.
+func (d *Dispatcher) record(ctx context.Context, results []Result) time.Duration {
+	retry := time.Duration(-1)
+	now := time.Now()
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for _, r := range results {
+		if r.Err == nil {
+			d.st.success(r.Item, now)
+			continue
+		}
+		d.st.failure(r.Item, r.Err)
+		if !Retryable(r.Err) || ctx.Err() != nil {
+			d.log.Warn("push failed permanently", "listing", r.Item.Target.Key(), "err", r.Err)
+			continue
+		}
+		retry = max(retry, RetryDelay(r.Err))
+		if _, newer := d.next[r.Item.Target.Key()]; !newer {
+			d.next[r.Item.Target.Key()] = r.Item
+			d.st.Retried++
+		}
+	}
+	if retry >= 0 {
+		d.log.Debug("push will be retried", "pending", len(d.next), "last_error", d.st.LastError)
+		select {
+		case d.wake <- struct{}{}:
+		default:
+		}
+	}
+	return retry
+}
+
+// backoff doubles from min per consecutive failure, capped at max.
+func (d *Dispatcher) backoff(failures int) time.Duration {
+	b := d.min
+	for i := 1; i < failures && b < d.max; i++ {
+		b *= 2
+	}
+	return min(b, d.max)
+}
+
+func sleep(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
+	}
+}

@@ -1,0 +1,60 @@
+package relay
+
+import (
+	"context"
+	"sync"
+	"time"
+)
+
+// Limiter is a token bucket: Rate tokens per second, at most Burst stored.
+// The zero Limiter does not limit. It is safe for concurrent use.
+type Limiter struct {
+	mu     sync.Mutex
+	rate   float64
+	burst  float64
+	tokens float64
+	last   time.Time
+}
+
+// NewLimiter returns a bucket that starts full. A rate ≤ 0 means unlimited;
+// a burst < 1 means 1.
+func NewLimiter(rate float64, burst int) *Limiter {
+	b := max(float64(burst), 1)
+	return &Limiter{rate: rate, burst: b, tokens: b}
+}
+
+// Wait blocks until a token is available or ctx ends.
+func (l *Limiter) Wait(ctx context.Context) error {
+	for {
+		d := l.reserve(time.Now())
+		if d == 0 {
+			return nil
+		}
+		t := time.NewTimer(d)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		case <-t.C:
+		}
+	}
+}
+
+// reserve takes a token and returns 0, or returns how long to wait.
+func (l *Limiter) reserve(now time.Time) time.Duration {
+	if l == nil || l.rate <= 0 {
+		return 0
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if !l.last.IsZero() {
+		l.tokens = min(l.burst, l.tokens+now.Sub(l.last).Seconds()*l.rate)
+	}
+	l.last = now
+	if l.tokens >= 1 {
+		l.tokens--
+		return 0
+	}
+	need := (1 - l.tokens) / l.rate
+	return max(time.Duration(need*float64(time.Second)), time.Millisecond)
+}

@@ -1,0 +1,176 @@
+package stock
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/edged/edged/relay"
+)
+
+// Enqueuer takes the latest quantity of a listing; relay.Dispatcher is one.
+type Enqueuer interface {
+	Enqueue(relay.Item)
+}
+
+// OrderFetcher reads an order's status and lines from its channel, for
+// notifications that carry only a status. Adapters implement it.
+type OrderFetcher interface {
+	FetchOrder(ctx context.Context, orderID string) (relay.OrderEvent, error)
+}
+
+// Options are what the engine needs. Store and Mapping are required.
+type Options struct {
+	Store   Store
+	Mapping *Mapping
+	Config  Config
+	// Out receives quantities per channel; channels without one are skipped.
+	Out map[relay.Channel]Enqueuer
+	// Fetchers resolve status-only order notifications per channel.
+	Fetchers map[relay.Channel]OrderFetcher
+	// Logger defaults to discarding.
+	Logger *slog.Logger
+}
+
+// Engine keeps the master stock. Its methods are safe for concurrent use.
+type Engine struct {
+	opt   Options
+	log   *slog.Logger
+	gws   map[string]bool
+	wake  chan struct{}
+	mu    sync.Mutex
+	st    *state
+	stats Stats
+}
+
+// New loads the engine's state from opt.Store.
+func New(ctx context.Context, opt Options) (*Engine, error) {
+	if err := opt.Config.Validate(); err != nil {
+		return nil, fmt.Errorf("stock config: %w", err)
+	}
+	st, err := loadState(ctx, opt.Store)
+	if err != nil {
+		return nil, err
+	}
+	e := &Engine{opt: opt, log: opt.Logger, st: st, wake: make(chan struct{}, 1), gws: map[string]bool{}}
+	if e.log == nil {
+		e.log = slog.New(slog.DiscardHandler)
+	}
+	for _, g := range opt.Config.Gateways {
+		e.gws[g] = true
+	}
+	if len(st.inbox) > 0 {
+		e.wake <- struct{}{} // resume fetches queued before a restart
+	}
+	return e, nil
+}
+
+// update runs fn on a transaction, commits it durably, and then pushes the
+// quantities of the SKUs it touched. On a failed commit nothing changes.
+func (e *Engine) update(ctx context.Context, fn func(tx *txn) error) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	tx := newTxn(e.st)
+	fnErr := fn(tx)
+	if err := e.opt.Store.Commit(ctx, tx.muts); err != nil {
+		tx.rollback()
+		return err
+	}
+	now := time.Now()
+	for sku := range tx.skus {
+		e.pushLocked(sku, now)
+	}
+	if tx.wakes {
+		select {
+		case e.wake <- struct{}{}:
+		default:
+		}
+	}
+	return fnErr
+}
+
+// pushLocked hands every listing of sku its current quantity.
+func (e *Engine) pushLocked(sku string, changed time.Time) {
+	for _, t := range e.opt.Mapping.Targets(sku) {
+		out := e.opt.Out[t.Channel]
+		if out == nil {
+			continue
+		}
+		out.Enqueue(relay.Item{Target: t, Qty: e.quantityLocked(t), Changed: changed})
+	}
+}
+
+// quantityLocked is on hand − reservations − buffer − other channels' locks,
+// never below zero.
+func (e *Engine) quantityLocked(t relay.Target) int64 {
+	k := siteSKU{t.SKU, t.Site}
+	q := e.st.onHand[k] - e.st.reserved[k] - e.opt.Config.buffer(t.Channel)
+	for _, ch := range relay.Channels() {
+		if ch != t.Channel {
+			q -= e.st.locks[joinKey(string(ch), t.SKU)]
+		}
+	}
+	return max(q, 0)
+}
+
+// Quantity returns what t's channel should show now.
+func (e *Engine) Quantity(t relay.Target) int64 {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.quantityLocked(t)
+}
+
+// Level is the master stock of a SKU at a site.
+type Level struct {
+	OnHand, Reserved int64
+}
+
+// Level returns the stock of sku at site.
+func (e *Engine) Level(sku, site string) Level {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	k := siteSKU{sku, site}
+	return Level{OnHand: e.st.onHand[k], Reserved: e.st.reserved[k]}
+}
+
+// PushAll hands every mapped listing its current quantity: a full
+// reconciliation, for start-up and periodic repair.
+func (e *Engine) PushAll() {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	now := time.Now()
+	for _, sku := range e.opt.Mapping.SKUs() {
+		e.pushLocked(sku, now)
+	}
+}
+
+// SetLock records a campaign lock that channel ch holds on sku; other
+// channels' quantities shrink by it. n ≤ 0 removes the lock.
+func (e *Engine) SetLock(ctx context.Context, ch relay.Channel, sku string, n int64) error {
+	return e.update(ctx, func(tx *txn) error { tx.setLock(ch, sku, n); return nil })
+}
+
+// Reservations returns the open reservations, oldest first.
+func (e *Engine) Reservations() []Reservation {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	out := make([]Reservation, 0, len(e.st.res))
+	for _, r := range e.st.res {
+		out = append(out, r)
+	}
+	slices.SortFunc(out, func(a, b Reservation) int { return cmpUint(a.Seq, b.Seq) })
+	return out
+}
+
+func cmpUint(a, b uint64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}

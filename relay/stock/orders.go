@@ -1,0 +1,107 @@
+package stock
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/edged/edged/relay"
+)
+
+// AcceptOrder records an order notification durably; when it returns nil
+// the webhook may be answered 2xx. A repeated EventID is ignored. Events
+// with lines are applied at once; an open order without lines is queued for
+// Run to fetch. Orders are idempotent per (channel, order id): a second
+// "open" changes nothing, and a cancel that arrives before its order leaves
+// a tombstone so the late order reserves nothing.
+func (e *Engine) AcceptOrder(ctx context.Context, ev relay.OrderEvent) error {
+	if !ev.Channel.Valid() || ev.EventID == "" || ev.OrderID == "" {
+		return fmt.Errorf("%w: channel %q, event %q, order %q", ErrBadOrder, ev.Channel, ev.EventID, ev.OrderID)
+	}
+	if ev.Status == relay.OrderOpen && len(ev.Lines) == 0 && e.opt.Fetchers[ev.Channel] == nil {
+		return fmt.Errorf("%w %s: order %s came without lines", ErrNoFetcher, ev.Channel, ev.OrderID)
+	}
+	key := joinKey(string(ev.Channel), ev.EventID)
+	return e.update(ctx, func(tx *txn) error {
+		if tx.st.seen[key] {
+			e.stats.DuplicateEvents.Add(1)
+			return nil
+		}
+		tx.markSeen(key)
+		if ev.Status == relay.OrderOpen && len(ev.Lines) == 0 && !e.knownOrder(tx.st, ev) {
+			tx.addInbox(key, ev)
+			return nil
+		}
+		e.applyOrder(tx, ev)
+		return nil
+	})
+}
+
+func (e *Engine) knownOrder(st *state, ev relay.OrderEvent) bool {
+	_, ok := st.orders[joinKey(string(ev.Channel), ev.OrderID)]
+	return ok
+}
+
+// applyOrder moves an order to ev.Status; ignored statuses change nothing.
+func (e *Engine) applyOrder(tx *txn, ev relay.OrderEvent) {
+	key := joinKey(string(ev.Channel), ev.OrderID)
+	rec, known := tx.st.orders[key]
+	switch ev.Status {
+	case relay.OrderOpen:
+		if known {
+			return
+		}
+		tx.setOrder(key, orderRecord{Status: relay.OrderOpen})
+		e.reserve(tx, ev)
+	case relay.OrderCancelled:
+		if known && rec.Status == relay.OrderCancelled {
+			return
+		}
+		tx.setOrder(key, orderRecord{Status: relay.OrderCancelled})
+		for _, r := range tx.st.res {
+			if r.Channel == ev.Channel && r.OrderID == ev.OrderID {
+				r.Qty = 0
+				tx.setReservation(r)
+			}
+		}
+	}
+}
+
+func (e *Engine) reserve(tx *txn, ev relay.OrderEvent) {
+	for _, l := range ev.Lines {
+		t, ok := e.opt.Mapping.Lookup(ev.Channel, l.Item, l.Variant)
+		if !ok || l.Qty <= 0 {
+			e.stats.UnknownLines.Add(1)
+			e.log.Warn("order line matches no mapped listing; not reserved", "channel", ev.Channel,
+				"order", ev.OrderID, "item", l.Item, "variant", l.Variant, "qty", l.Qty)
+			continue
+		}
+		r := Reservation{Channel: ev.Channel, OrderID: ev.OrderID, SKU: t.SKU, Site: t.Site}
+		r.Qty = tx.st.res[r.key()].Qty + l.Qty
+		r.Seq = tx.nextSeq()
+		tx.setReservation(r)
+	}
+}
+
+// Run resolves queued status-only notifications with the channels'
+// OrderFetchers until ctx ends. A failed fetch stays queued and is retried
+// with backoff (100 ms doubling to 30 s).
+func (e *Engine) Run(ctx context.Context) error {
+	backoff := time.Duration(0)
+	for {
+		if backoff == 0 {
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-e.wake:
+			}
+		} else if !sleepCtx(ctx, backoff) {
+			return ctx.Err()
+		}
+		if e.drainInbox(ctx) {
+			backoff = 0
+		} else {
+			backoff = min(max(2*backoff, 100*time.Millisecond), 30*time.Second)
+		}
+	}
+}
