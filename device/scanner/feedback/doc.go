@@ -24,6 +24,10 @@
 //     state change, three error. [Zebra LS4208 PRG Table 6-2]
 //   - None: writes nothing (scanner without host control).
 //
+// A Light flashes a GPO lamp of an RFID reader near the station
+// (llrp.Client.SetGPO) for good and error signals; Multi plays a signal
+// on the scanner and the lamp together.
+//
 // The workflow sends Good only after the ledger made the event durable,
 // Error for every rejection, and Ack when a command changed the station.
 package feedback
