@@ -17,7 +17,7 @@ func (s *Station) command(ctx context.Context, _ scanner.Frame, o *Outcome) {
 	st := &s.st
 	if m, ok := c.mode(); ok {
 		st.mode = m
-		st.qty, st.qtySet, st.order, st.moveSKU, st.moveQty = 0, false, "", "", 0
+		st.qty, st.qtySet, st.order, st.moveSKU, st.moveQty, st.damaged = 0, false, "", "", 0, false
 		s.changed(o)
 		return
 	}
@@ -32,6 +32,13 @@ func (s *Station) command(ctx context.Context, _ scanner.Frame, o *Outcome) {
 		s.changed(o)
 	case CmdLogout:
 		st.user = ""
+		s.changed(o)
+	case CmdDamaged:
+		if st.mode != ModeReturn {
+			s.reject(o, fmt.Errorf("%w: damaged applies to returns, the station is in %s", ErrWrongMode, st.mode))
+			return
+		}
+		st.damaged = true
 		s.changed(o)
 	}
 }

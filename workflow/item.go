@@ -16,7 +16,8 @@ func (s *Station) item(ctx context.Context, f scanner.Frame, o *Outcome) {
 		return
 	}
 	if s.st.mode == ModeMove {
-		s.st.moveSKU, s.st.moveQty = sku, s.takeQty()
+		s.st.moveSKU, s.st.moveQty = sku, s.pendingQty()
+		s.st.qty, s.st.qtySet = 0, false
 		s.changed(o)
 		return
 	}
@@ -26,6 +27,9 @@ func (s *Station) item(ctx context.Context, f scanner.Frame, o *Outcome) {
 		return
 	}
 	s.post(ctx, o, e, true)
+	if o.Status != StatusRejected { // a refused scan keeps the quantity and damaged flag for the rescan
+		s.st.qty, s.st.qtySet, s.st.damaged = 0, false, false
+	}
 }
 
 // precheckItem checks the station is ready and resolves the SKU.
@@ -65,7 +69,7 @@ func (s *Station) resolve(f scanner.Frame) (string, error) {
 
 func (s *Station) itemEvent(f scanner.Frame, sku string) (ledger.Event, error) {
 	st := &s.st
-	e := ledger.Event{ID: s.eventID(f), SKU: sku, Location: st.location, Qty: s.takeQty(),
+	e := ledger.Event{ID: s.eventID(f), SKU: sku, Location: st.location, Qty: s.pendingQty(),
 		User: st.user, Device: s.name}
 	switch st.mode {
 	case ModeReceive:
@@ -76,7 +80,7 @@ func (s *Station) itemEvent(f scanner.Frame, sku string) (ledger.Event, error) {
 	case ModePick:
 		e.Type, e.Order = ledger.Sale, st.order
 	case ModeReturn:
-		e.Type, e.Order = ledger.Return, st.order
+		e.Type, e.Order, e.Damaged = ledger.Return, st.order, st.damaged
 	case ModeCount:
 		e.Type = ledger.Count
 	}

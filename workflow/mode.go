@@ -46,11 +46,13 @@ const (
 	CmdReset   Command = "RESET"  // clear everything, back to the default mode
 	CmdDone    Command = "DONE"   // finish the order/LPN/pending item, keep mode and location
 	CmdLogout  Command = "LOGOUT" // forget the worker's badge
+	// CmdDamaged marks the next returned item as damaged (not sellable).
+	CmdDamaged Command = "DAMAGED"
 )
 
 // Commands lists every command in sheet order.
 func Commands() []Command {
-	return []Command{CmdReceive, CmdPick, CmdReturn, CmdCount, CmdMove, CmdUndo, CmdDone, CmdReset, CmdLogout}
+	return []Command{CmdReceive, CmdPick, CmdReturn, CmdCount, CmdMove, CmdUndo, CmdDone, CmdReset, CmdLogout, CmdDamaged}
 }
 
 func (c Command) mode() (Mode, bool) { return parseMode(string(c)) }

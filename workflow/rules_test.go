@@ -148,3 +148,31 @@ func TestDebounceOffPerMode(t *testing.T) {
 		t.Fatalf("second scan %v", o.Status)
 	}
 }
+
+func TestDamagedReturnAndRejectedScanKeepsQuantity(t *testing.T) {
+	r := newRig(t, testConfig(), feedback.None{})
+	if _, err := r.led.StartCount(context.Background(), ledger.CountSession{ID: "C1", Locations: []string{"R-01-01"}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []string{"CMD:RETURN", "LOC:R-01-01", "CMD:DAMAGED", "QTY:2"} {
+		if o := r.scan(d, time.Second); o.Status != StatusChanged {
+			t.Fatalf("%q: %v %v", d, o.Status, o.Err)
+		}
+	}
+	if o := r.scan("]E05901234123457", time.Second); !errors.Is(o.Err, ledger.ErrLocationFrozen) {
+		t.Fatalf("frozen: %v", o.Err)
+	}
+	if err := r.led.CancelCount(context.Background(), "C1"); err != nil {
+		t.Fatal(err)
+	}
+	o := r.scan("]E05901234123457", time.Second) // the rescan after the count
+	if o.Status != StatusPosted || o.Event.Qty != 2 || !o.Event.Damaged {
+		t.Fatalf("rescan: %v %+v", o.Status, o.Event)
+	}
+	if o := r.scan("CMD:RECEIVE", time.Second); o.Status != StatusChanged {
+		t.Fatal(o.Err)
+	}
+	if o := r.scan("CMD:DAMAGED", time.Second); !errors.Is(o.Err, ErrWrongMode) {
+		t.Fatalf("damaged in receive mode: %v", o.Err)
+	}
+}

@@ -8,8 +8,8 @@ import (
 )
 
 func (s *Station) location(ctx context.Context, f scanner.Frame, o *Outcome) {
-	if o.Token.Value == "" {
-		s.reject(o, fmt.Errorf("%w: empty location label", ErrBadScan))
+	if err := checkLabel(o.Token.Value, "location"); err != nil {
+		s.reject(o, err)
 		return
 	}
 	if s.st.mode == ModeMove && s.st.moveSKU != "" {
@@ -44,20 +44,36 @@ func (s *Station) order(o *Outcome) {
 }
 
 func (s *Station) setText(o *Outcome, field *string, what string) {
-	if o.Token.Value == "" {
-		s.reject(o, fmt.Errorf("%w: empty %s", ErrBadScan, what))
+	if err := checkLabel(o.Token.Value, what); err != nil {
+		s.reject(o, err)
 		return
 	}
 	*field = o.Token.Value
 	s.changed(o)
 }
 
-// takeQty returns the pending quantity (1 if none) and clears it.
-func (s *Station) takeQty() int64 {
-	q := int64(1)
+// pendingQty is the scanned quantity for the next item, 1 if none.
+func (s *Station) pendingQty() int64 {
 	if s.st.qtySet {
-		q = s.st.qty
+		return s.st.qty
 	}
-	s.st.qty, s.st.qtySet = 0, false
-	return q
+	return 1
+}
+
+// maxLabel matches the ledger's limit on names.
+const maxLabel = 128
+
+// checkLabel refuses what the ledger would refuse in a name: empty,
+// too long or containing control bytes (binary noise, a wrong
+// keyboard layout).
+func checkLabel(v, what string) error {
+	if v == "" || len(v) > maxLabel {
+		return fmt.Errorf("%w: %s label of %d bytes; want 1 to %d", ErrBadScan, what, len(v), maxLabel)
+	}
+	for i := 0; i < len(v); i++ {
+		if v[i] < 0x20 || v[i] == 0x7f {
+			return fmt.Errorf("%w: %s label has control byte 0x%02x at %d", ErrBadScan, what, v[i], i)
+		}
+	}
+	return nil
 }

@@ -25,7 +25,7 @@ type SheetOptions struct {
 var captions = map[Command]string{
 	CmdReceive: "Mode: receive goods", CmdPick: "Mode: pick (sale)", CmdReturn: "Mode: customer return",
 	CmdCount: "Mode: count", CmdMove: "Mode: move stock", CmdUndo: "Undo last movement",
-	CmdDone: "Done (clear order, pallet, quantity)", CmdReset: "Reset station", CmdLogout: "Log out",
+	CmdDone: "Done (clear order, pallet, quantity)", CmdReset: "Reset station", CmdLogout: "Log out", CmdDamaged: "Next return is damaged",
 }
 
 // Sheet lists the command sheet's labels for cfg: every command, the

@@ -15,6 +15,7 @@ type state struct {
 	order    string
 	user     string
 	lpn      string
+	damaged  bool   // the next return is damaged stock
 	moveSKU  string // move mode: item waiting for its destination
 	moveQty  int64
 	undo     *ledger.Event // last posted event, for undo

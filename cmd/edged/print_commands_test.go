@@ -22,8 +22,8 @@ func runPrintCommands(t *testing.T, args ...string) (string, error) {
 
 var pageObj = regexp.MustCompile(`/Type /Page[^s]`)
 
-// TestPrintCommandsWritesAPDFWithBarcodes: 9 commands, 10 quantities and
-// 5 locations make 24 barcode images on 2 pages.
+// TestPrintCommandsWritesAPDFWithBarcodes: 10 commands, 10 quantities and
+// 5 locations make 25 barcode images on 3 pages (12 per page).
 func TestPrintCommandsWritesAPDFWithBarcodes(t *testing.T) {
 	for _, sym := range []string{"code128", "qr"} {
 		path := filepath.Join(t.TempDir(), "sheet.pdf")
@@ -36,14 +36,14 @@ func TestPrintCommandsWritesAPDFWithBarcodes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(out, "24 barcodes") || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		if !strings.Contains(out, "25 barcodes") || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
 			t.Fatalf("%s: output %q", sym, out)
 		}
-		if n := len(pageObj.FindAll(pdf, -1)); n != 2 {
-			t.Errorf("%s: %d pages, want 2", sym, n)
+		if n := len(pageObj.FindAll(pdf, -1)); n != 3 {
+			t.Errorf("%s: %d pages, want 3", sym, n)
 		}
-		if n := bytes.Count(pdf, []byte("/Subtype /Image")); n != 24 {
-			t.Errorf("%s: %d images, want 24", sym, n)
+		if n := bytes.Count(pdf, []byte("/Subtype /Image")); n != 25 {
+			t.Errorf("%s: %d images, want 25", sym, n)
 		}
 	}
 }
