@@ -6,6 +6,7 @@ import (
 	"context"
 	"io"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -108,3 +109,36 @@ func TestPipelineFromPtyToLedgerToFeedback(t *testing.T) {
 }
 
 var _ Recorder = (*ledger.Ledger)(nil)
+
+// TestPipelineSurvivesBadInput sends what goes wrong on a real line:
+// an over-long frame, binary noise, an unknown AI, an impossible date, a
+// bad check digit. Each gets the error signal, nothing is posted, and
+// the next good scan still works.
+func TestPipelineSurvivesBadInput(t *testing.T) {
+	r := newRig(t, testConfig(), feedback.None{})
+	p := startPipeline(t, testConfig(), r.led)
+	for _, d := range []string{"CMD:RECEIVE", "LOC:A-01-01"} {
+		if got := p.scan(t, d); got != ack {
+			t.Fatalf("%q: %q", d, got)
+		}
+	}
+	for _, d := range []string{
+		strings.Repeat("A", 5000),      // over scanner.DefaultMaxLen: one error, rest dropped
+		"\x00\x01\xfe\xff\x1b[A",       // binary noise
+		"]C10109506000134352\x1d04ABC", // unknown AI 04
+		"]C1010950600013435217251232",  // 32 December
+		"]E05901234123458",             // check digit
+		"QTY:12x",                      // not a number
+	} {
+		if got := p.scan(t, d); got != bad {
+			t.Fatalf("%.20q: scanner got %q, want the error signal", d, got)
+		}
+	}
+	if got := p.scan(t, "]E05901234123457"); got != good {
+		t.Fatalf("good scan after bad input: %q", got)
+	}
+	p.stop()
+	if n := r.balance(t, "MUG-RED", "A-01-01"); n != 1 {
+		t.Fatalf("balance %d, want 1", n)
+	}
+}
