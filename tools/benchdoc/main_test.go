@@ -9,7 +9,7 @@ import (
 )
 
 func TestParseTakesMediansAndRatios(t *testing.T) {
-	data, err := os.ReadFile("testdata/bench.out")
+	data, err := os.ReadFile("testdata/bench.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
