@@ -33,22 +33,22 @@ type puback struct {
 }
 
 // session dials once and serves the connection until it is lost or ctx
-// ends.
-func (u *Uplink) session(ctx context.Context, num uint64) error {
+// ends; connected reports whether the dial succeeded.
+func (u *Uplink) session(ctx context.Context, num uint64) (connected bool, err error) {
 	st, err := u.d.Outbox.Status()
 	if err != nil {
-		return fmt.Errorf("%w: status: %w", ErrOutbox, err)
+		return false, fmt.Errorf("%w: status: %w", ErrOutbox, err)
 	}
 	conn, err := u.d.Dialer.Dial(ctx, u.dialSpec(num, st.Epoch))
 	if err != nil {
-		return fmt.Errorf("connect: %w", err)
+		return false, fmt.Errorf("connect: %w", err)
 	}
 	s := &sess{u: u, ctx: ctx, conn: conn, num: num, epoch: st.Epoch, win: newWindow(u.cfg.Window, st.Acked),
 		bucket: newBucket(u.cfg.ReplayRate, u.cfg.ReplayBurst, time.Now()), pubacks: make(chan puback, u.cfg.Window),
 		stop: make(chan struct{}), wake: time.NewTimer(time.Hour)}
 	defer s.close()
 	u.connected(num)
-	return s.serve()
+	return true, s.serve()
 }
 
 func (u *Uplink) dialSpec(num uint64, epoch string) DialSpec {
@@ -74,10 +74,10 @@ func (u *Uplink) receive(topic string, payload []byte) {
 
 func (u *Uplink) connected(num uint64) {
 	u.mu.Lock()
-	u.link.Connected, u.link.Session = true, num
-	if num > 1 {
+	if u.link.Session != 0 {
 		u.link.Reconnects++
 	}
+	u.link.Connected, u.link.Session = true, num
 	u.mu.Unlock()
 	u.log.Info("uplink connected", "session", num, "boot", u.boot)
 }

@@ -103,14 +103,21 @@ func (u *Uplink) Run(ctx context.Context) error {
 	for ctx.Err() == nil {
 		session++
 		began := time.Now()
-		err := u.session(ctx, session)
+		connected, err := u.session(ctx, session)
 		if ctx.Err() != nil {
 			return nil
 		}
 		if errors.Is(err, ErrOutbox) {
 			return err
 		}
-		failures = u.noteFailure(err, failures, time.Since(began) > u.cfg.BackoffMax, &bo)
+		if connected {
+			failures = 0
+		}
+		if time.Since(began) > u.cfg.BackoffMax {
+			bo.reset() // a long session is not part of a reconnect storm
+		}
+		u.noteFailure(err, failures)
+		failures++
 		if !sleep(ctx, bo.next()) {
 			return nil
 		}
@@ -118,20 +125,15 @@ func (u *Uplink) Run(ctx context.Context) error {
 	return nil
 }
 
-// noteFailure logs the first failure of a run of failures and keeps the
-// backoff growing unless the session lasted long enough to reset it.
-func (u *Uplink) noteFailure(err error, failures int, lasted bool, bo *backoff) int {
-	if lasted {
-		bo.reset()
-		failures = 0
-	}
+// noteFailure records why the link is down and logs the first failure
+// of a run of failed attempts only.
+func (u *Uplink) noteFailure(err error, failures int) {
 	if failures == 0 {
 		u.log.Warn("uplink disconnected; reconnecting with backoff", "err", err)
 	}
 	u.mu.Lock()
 	u.link.Connected, u.link.LastDisconnect, u.link.LastDisconnectTime = false, err.Error(), time.Now()
 	u.mu.Unlock()
-	return failures + 1
 }
 
 func sleep(ctx context.Context, d time.Duration) bool {
