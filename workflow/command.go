@@ -14,13 +14,24 @@ func (s *Station) command(ctx context.Context, _ scanner.Frame, o *Outcome) {
 		s.reject(o, fmt.Errorf("%w: unknown command %q; print the sheet again with edged print-commands", ErrBadScan, o.Token.Value))
 		return
 	}
-	st := &s.st
 	if m, ok := c.mode(); ok {
-		st.mode = m
-		st.qty, st.qtySet, st.order, st.moveSKU, st.moveQty, st.damaged = 0, false, "", "", 0, false
+		s.setMode(m)
 		s.changed(o)
 		return
 	}
+	s.control(ctx, c, o)
+}
+
+// setMode switches mode; what was pending for the old mode is dropped,
+// the location and the worker stay.
+func (s *Station) setMode(m Mode) {
+	st := &s.st
+	st.mode = m
+	st.qty, st.qtySet, st.order, st.moveSKU, st.moveQty, st.damaged = 0, false, "", "", 0, false
+}
+
+func (s *Station) control(ctx context.Context, c Command, o *Outcome) {
+	st := &s.st
 	switch c {
 	case CmdUndo:
 		s.undo(ctx, o)
