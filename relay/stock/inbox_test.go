@@ -78,4 +78,3 @@ func TestQueuedFetchSurvivesRestart(t *testing.T) {
 		}
 	})
 }
-

@@ -26,7 +26,7 @@ type Stats struct {
 // Counters is a plain copy of Stats.
 type Counters struct {
 	DuplicateDeltas, Gaps, RejectedDeltas, UnknownSKUs, UnknownGateways uint64
-	DuplicateEvents, UnknownLines, FetchFailures                      uint64
+	DuplicateEvents, UnknownLines, FetchFailures                        uint64
 }
 
 // Counters returns a snapshot of the engine's counters.

@@ -1,0 +1,53 @@
+package lazada
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+)
+
+// Config is one Lazada seller account. Zero fields take defaults.
+type Config struct {
+	// BaseURL is the country endpoint including /rest, e.g.
+	// https://api.lazada.sg/rest; required.
+	BaseURL string `mapstructure:"base_url"`
+	// AppKey and AppSecret identify the app; required.
+	AppKey    string `mapstructure:"app_key"`
+	AppSecret string `mapstructure:"app_secret"`
+	// AccessToken is the seller's token; required.
+	AccessToken string `mapstructure:"access_token"`
+	// BatchSize is SKUs per call: default 20 (Lazada's advice), at most 50.
+	BatchSize int `mapstructure:"batch_size"`
+	// RatePerSecond caps calls; default 20, well under the 50/s limit.
+	RatePerSecond float64 `mapstructure:"rate_per_second"`
+}
+
+// Validate reports every problem with field paths.
+func (c Config) Validate() error {
+	var errs []error
+	if u, err := url.Parse(c.BaseURL); err != nil || u.Scheme == "" || u.Host == "" {
+		errs = append(errs, fmt.Errorf("lazada.base_url: %q is not an absolute URL", c.BaseURL))
+	}
+	for name, v := range map[string]string{"app_key": c.AppKey, "app_secret": c.AppSecret, "access_token": c.AccessToken} {
+		if v == "" {
+			errs = append(errs, fmt.Errorf("lazada.%s: required", name))
+		}
+	}
+	if c.BatchSize < 0 || c.BatchSize > 50 {
+		errs = append(errs, fmt.Errorf("lazada.batch_size: %d not in 1..50", c.BatchSize))
+	}
+	if c.RatePerSecond < 0 || c.RatePerSecond > 50 {
+		errs = append(errs, fmt.Errorf("lazada.rate_per_second: %v not in 0..50", c.RatePerSecond))
+	}
+	return errors.Join(errs...)
+}
+
+func (c Config) withDefaults() Config {
+	if c.BatchSize == 0 {
+		c.BatchSize = 20
+	}
+	if c.RatePerSecond == 0 {
+		c.RatePerSecond = 20
+	}
+	return c
+}
