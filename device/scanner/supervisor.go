@@ -21,6 +21,8 @@ type Device = io.ReadWriteCloser
 type Supervisor struct {
 	cfg SupervisorConfig
 
+	kick chan struct{} // wakes a backoff wait (hot-plug)
+
 	mu  sync.Mutex
 	dev Device // nil while offline
 }
@@ -59,7 +61,17 @@ func NewSupervisor(cfg SupervisorConfig) (*Supervisor, error) {
 	}
 	cfg.Backoff = cfg.Backoff.withDefaults()
 	cfg.Logger = cfg.Logger.With("scanner", cfg.Name)
-	return &Supervisor{cfg: cfg}, nil
+	return &Supervisor{cfg: cfg, kick: make(chan struct{}, 1)}, nil
+}
+
+// Kick cuts the current backoff wait short, so an offline scanner is
+// reopened at once; call it when discovery sees a device appear. It
+// never blocks.
+func (s *Supervisor) Kick() {
+	select {
+	case s.kick <- struct{}{}:
+	default:
+	}
 }
 
 // Write sends p to the open device (feedback), or fails with ErrOffline.
@@ -91,7 +103,7 @@ func (s *Supervisor) Run(ctx context.Context) error {
 		if stable {
 			failures = 0
 		}
-		if !sleep(ctx, jittered(s.cfg.Backoff.Delay(failures))) {
+		if !s.wait(ctx, jittered(s.cfg.Backoff.Delay(failures))) {
 			return nil
 		}
 		failures++
@@ -99,13 +111,15 @@ func (s *Supervisor) Run(ctx context.Context) error {
 	return nil
 }
 
-func sleep(ctx context.Context, d time.Duration) bool {
+// wait sleeps d, or less when kicked; false means ctx ended.
+func (s *Supervisor) wait(ctx context.Context, d time.Duration) bool {
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {
 	case <-ctx.Done():
 		return false
 	case <-t.C:
-		return true
+	case <-s.kick:
 	}
+	return true
 }

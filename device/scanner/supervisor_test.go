@@ -106,3 +106,37 @@ func checkGaps(t *testing.T, times []time.Time, want ...time.Duration) {
 }
 
 var _ io.ReadWriteCloser = (*flakyDevice)(nil)
+
+func TestKickReopensAtOnce(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		var mu sync.Mutex
+		plugged := false
+		sup, _ := NewSupervisor(SupervisorConfig{
+			Open: func(context.Context) (Device, error) {
+				mu.Lock()
+				defer mu.Unlock()
+				if !plugged {
+					return nil, errors.New("no such device")
+				}
+				return newFlakyDevice(), nil
+			},
+			Serve:   func(_ context.Context, d Device) error { _, err := d.Read(nil); return err },
+			Backoff: Backoff{Min: time.Minute, Max: time.Minute},
+		})
+		ctx, cancel := context.WithCancel(t.Context())
+		done := make(chan error)
+		go func() { done <- sup.Run(ctx) }()
+		time.Sleep(time.Second) // first attempt failed, waiting a minute
+		mu.Lock()
+		plugged = true
+		mu.Unlock()
+		sup.Kick()
+		start := time.Now()
+		synctest.Wait()
+		if !sup.Online() || time.Since(start) != 0 {
+			t.Fatalf("online %v after %v", sup.Online(), time.Since(start))
+		}
+		cancel()
+		<-done
+	})
+}
