@@ -40,6 +40,12 @@ type Options struct {
 	// Uptime makes the reader report timestamps since its boot instead
 	// of UTC (a reader without a real-time clock).
 	Uptime bool
+	// EPC gives tag i its EPC-96. Nil means SGTIN-96s of one GTIN
+	// (03893120000008) with serial i.
+	EPC func(i int) [12]byte
+	// Parked starts every tag out of the field (antenna 0); MoveTag
+	// brings one in. A tag on antenna 0 is never read.
+	Parked bool
 	// Seed seeds the tag stream. 0 means 1.
 	Seed uint64
 	// Logger receives the fake's own log. Nil discards.

@@ -46,8 +46,15 @@ func New(opts Options) *Reader {
 	r := &Reader{opts: opts, rng: rand.New(rand.NewPCG(opts.Seed, 0x11e9)), boot: time.Now()}
 	for i := range opts.Tags {
 		t := tag{antenna: uint16(1 + i%int(opts.Antennas))}
-		copy(t.epc[:], []byte{0x30, 0x14, 0xed, 0x9e})
-		t.epc[10], t.epc[11] = byte(i>>8), byte(i)
+		if opts.Parked {
+			t.antenna = 0
+		}
+		if opts.EPC != nil {
+			t.epc = opts.EPC(i)
+		} else {
+			copy(t.epc[:], []byte{0x30, 0x14, 0xed, 0x9e})
+			t.epc[10], t.epc[11] = byte(i>>8), byte(i)
+		}
 		r.tags = append(r.tags, t)
 	}
 	r.stats.GPO = map[uint16]bool{}
@@ -136,7 +143,8 @@ func (r *Reader) Inject(f Fault) bool {
 	return true
 }
 
-// MoveTag moves tag i (0-based) to antenna.
+// MoveTag puts tag i (0-based) on an antenna; antenna 0 takes it out of
+// the field.
 func (r *Reader) MoveTag(i int, antenna uint16) {
 	r.mu.Lock()
 	defer r.mu.Unlock()

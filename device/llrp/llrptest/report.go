@@ -66,7 +66,7 @@ func (r *Reader) nextRead(now time.Time, spec roSpec) (read, bool) {
 	for range 16 {
 		i := r.rng.IntN(len(r.tags))
 		t := r.tags[i]
-		if (len(spec.antennas) == 0 || contains(spec.antennas, t.antenna)) && spec.selects(t.epc[:]) {
+		if t.antenna != 0 && (len(spec.antennas) == 0 || contains(spec.antennas, t.antenna)) && spec.selects(t.epc[:]) {
 			span := int(r.opts.RSSIMax) - int(r.opts.RSSIMin) + 1
 			rssi := int8(int(r.opts.RSSIMin) + r.rng.IntN(span))
 			return read{epc: t.epc, antenna: t.antenna, rssi: rssi, seen: r.timestampLocked(now), index: i}, true
