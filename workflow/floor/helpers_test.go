@@ -1,0 +1,5 @@
+package floor
+
+import "github.com/edged/edged/device/scanner/serialport"
+
+func scannerModeBad() serialport.Mode { return serialport.Mode{Parity: "sometimes"} }
