@@ -1,0 +1,113 @@
+package tiktok
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/edged/edged/relay"
+)
+
+// Client calls TikTok Shop for one shop. It implements relay.Pusher and
+// stock.OrderFetcher.
+type Client struct {
+	cfg  Config
+	http *http.Client
+	lim  *relay.Limiter
+	log  *slog.Logger
+	// Now is the clock for timestamps; tests may replace it before use.
+	Now func() time.Time
+}
+
+// New returns a client; hc nil means http.DefaultClient, log nil discards.
+func New(cfg Config, hc *http.Client, log *slog.Logger) (*Client, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	if cfg.RatePerSecond == 0 {
+		cfg.RatePerSecond = 20
+	}
+	if hc == nil {
+		hc = http.DefaultClient
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Client{cfg: cfg, http: hc, lim: relay.NewLimiter(cfg.RatePerSecond, 1), log: log, Now: time.Now}, nil
+}
+
+// envelope is TikTok's response.
+type envelope struct {
+	Code      int             `json:"code"`
+	Message   string          `json:"message"`
+	RequestID string          `json:"request_id"`
+	Data      json.RawMessage `json:"data"`
+}
+
+// call signs and sends one request; body nil means GET.
+func (c *Client) call(ctx context.Context, path string, extra url.Values, body []byte) (envelope, error) {
+	if err := c.lim.Wait(ctx); err != nil {
+		return envelope{}, err
+	}
+	q := url.Values{"app_key": {c.cfg.AppKey}, "shop_cipher": {c.cfg.ShopCipher},
+		"timestamp": {strconv.FormatInt(c.Now().Unix(), 10)}}
+	for k, v := range extra {
+		q[k] = v
+	}
+	q.Set("sign", Sign(c.cfg.AppSecret, path, q, body))
+	method, rd := http.MethodGet, io.Reader(nil)
+	if body != nil {
+		method, rd = http.MethodPost, bytes.NewReader(body)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, strings.TrimSuffix(c.cfg.BaseURL, "/")+path+"?"+q.Encode(), rd)
+	if err != nil {
+		return envelope{}, err
+	}
+	req.Header.Set("x-tts-access-token", c.cfg.AccessToken)
+	req.Header.Set("Content-Type", "application/json")
+	return c.do(req)
+}
+
+func (c *Client) do(req *http.Request) (envelope, error) {
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return envelope{}, relay.Transient(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, 4<<20))
+	if err != nil {
+		return envelope{}, relay.Transient(err)
+	}
+	var env envelope
+	jerr := json.Unmarshal(body, &env)
+	if err := relay.HTTPError(resp, body); err != nil {
+		return env, err
+	}
+	if jerr != nil {
+		return env, fmt.Errorf("%w: undecodable response: %w", relay.ErrUnavailable, jerr)
+	}
+	if env.Code != 0 {
+		return env, codeError(env.Code, env.Message+" [request "+env.RequestID+"]")
+	}
+	return env, nil
+}
+
+// codeError classifies a TikTok error code.
+func codeError(code int, msg string) error {
+	err := fmt.Errorf("%w: code %d: %s", ErrAPI, code, msg)
+	switch code {
+	case 36009002:
+		return &relay.RetryAfterError{After: time.Second, Err: fmt.Errorf("%w: %w", relay.ErrThrottled, err)}
+	case 36009003, 36009007:
+		return &relay.RetryAfterError{Err: fmt.Errorf("%w: %w", relay.ErrUnavailable, err)}
+	}
+	return fmt.Errorf("%w: %w", relay.ErrPermanent, err)
+}
