@@ -93,3 +93,12 @@ func (g *Gateway) onGPI(gates []GateConfig, port uint16, high bool) {
 func sameReader(a, b ReaderConfig) bool { return reflect.DeepEqual(a, b) }
 
 func hexEPC(s string) ([]byte, error) { return hex.DecodeString(s) }
+
+// SetOrder sets the order reference recorded on sales at a ship zone
+// (scanned by a worker at the dock door); "" clears it.
+func (g *Gateway) SetOrder(zone, order string) {
+	g.invMu.Lock()
+	flow := g.flow
+	g.invMu.Unlock()
+	flow.SetOrder(zone, order)
+}

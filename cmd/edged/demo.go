@@ -14,12 +14,18 @@ import (
 	"github.com/edged/edged/ledger"
 )
 
-// newDemoCmd is `edged demo`: for now a walkthrough of the ledger on a
-// temporary database, with no hardware and nothing to install.
+// newDemoCmd is `edged demo`: the gateway live on embedded defaults, and
+// `edged demo walkthrough`, a narrated day on the ledger alone.
 func newDemoCmd(v *viper.Viper) *cobra.Command {
+	cmd := newLiveDemoCmd()
+	cmd.AddCommand(newWalkthroughCmd(v))
+	return cmd
+}
+
+func newWalkthroughCmd(*viper.Viper) *cobra.Command {
 	var keep string
 	cmd := &cobra.Command{
-		Use:   "demo",
+		Use:   "walkthrough",
 		Short: "Walk through a day of warehouse movements on a temporary ledger",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -137,12 +138,27 @@ func TestVerifyFailsWithExitOne(t *testing.T) {
 	}
 }
 
-func TestDemoRunsClean(t *testing.T) {
+func TestDemoWalkthroughRunsClean(t *testing.T) {
 	var out, errb bytes.Buffer
-	if code := run([]string{"demo"}, strings.NewReader(""), &out, &errb); code != 0 {
+	if code := run([]string{"demo", "walkthrough"}, strings.NewReader(""), &out, &errb); code != 0 {
 		t.Fatalf("demo exit %d: %s", code, errb.String())
 	}
 	if !strings.Contains(out.String(), "Verify: OK") {
 		t.Fatalf("demo output:\n%s", out.String())
+	}
+}
+
+func TestLiveDemoSummary(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := run([]string{"demo", "--duration", "4s", "--json-summary"}, strings.NewReader(""), &out, &errb); code != 0 {
+		t.Fatalf("demo exit %d: %s", code, errb.String())
+	}
+	var s demoSummary
+	if err := json.Unmarshal(out.Bytes(), &s); err != nil {
+		t.Fatalf("%v:\n%s", err, out.String())
+	}
+	// 2 baseline lines, then cartons received at the dock as they arrive
+	if !s.VerifyPassed || s.EventsRecorded < 4 {
+		t.Fatalf("summary %+v", s)
 	}
 }
