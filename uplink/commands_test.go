@@ -88,3 +88,31 @@ func TestCapacityAlarmsAndOfflineHealth(t *testing.T) {
 		t.Fatalf("offline snapshot: alarms %v, last disconnect %q", h.Alarms, h.Link.LastDisconnect)
 	}
 }
+
+// TestInvalidAcksChangeNothing: an ack for another ledger epoch or
+// beyond the head raises relay_ack_invalid and moves nothing.
+func TestInvalidAcksChangeNothing(t *testing.T) {
+	b := mosquittotest.Start(t, mosquittotest.Options{})
+	relay := uplinktest.StartRelay(t, b.URL())
+	relay.SetAcking(false)
+	l := ledgertest.Open(t, nil)
+	appendEvents(t, l, 0, 10)
+	g := startGateway(t, testConfig(), testMQTT(b.URL()), l, uplink.Deps{})
+	relay.WaitFor(10*time.Second, "delivery", func() bool { return relay.Applied(gw) == 10 })
+	ackTopic := wire.Topic(site, gw, wire.KindAck)
+	for _, a := range []wire.Ack{{Epoch: "another-ledger", Upto: 5}, {Epoch: status(t, l).Epoch, Upto: 1000}} {
+		relay.Publish(ackTopic, wire.Encode(&a))
+		eventually(t, 10*time.Second, "relay_ack_invalid", func() bool {
+			return slices.Contains(g.u.Snapshot().Alarms, wire.AlarmBadAck)
+		})
+		if st := status(t, l); st.Acked != 0 {
+			t.Fatalf("invalid ack %+v moved the ledger to %d", a, st.Acked)
+		}
+	}
+	relay.SetAcking(true) // the uplink survived the ledger's ErrBadAck: it still drains
+	waitDrained(t, relay, l, 20*time.Second)
+	eventually(t, 10*time.Second, "the alarm to clear", func() bool {
+		return !slices.Contains(g.u.Snapshot().Alarms, wire.AlarmBadAck)
+	})
+	assertRelayEqualsLedger(t, relay, l)
+}

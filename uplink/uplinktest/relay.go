@@ -134,10 +134,15 @@ func (r *Relay) notify() {
 
 // Command publishes cmd/{name} to a gateway.
 func (r *Relay) Command(site, gateway, name string, payload []byte) {
+	r.Publish(wire.CmdTopic(site, gateway, name), payload)
+}
+
+// Publish sends any QoS 1 message as the relay (e.g. a forged ack).
+func (r *Relay) Publish(topic string, payload []byte) {
 	r.mu.Lock()
 	c := r.client
 	r.mu.Unlock()
 	if c != nil {
-		c.Publish(wire.CmdTopic(site, gateway, name), 1, false, payload).WaitTimeout(5 * time.Second)
+		c.Publish(topic, 1, false, payload).WaitTimeout(5 * time.Second)
 	}
 }
