@@ -12,9 +12,8 @@ import (
 	"github.com/edged/edged/device/barcode"
 	"github.com/edged/edged/device/scanner"
 	"github.com/edged/edged/device/scanner/discover"
-	"github.com/edged/edged/device/scanner/evdev"
-	"github.com/edged/edged/device/scanner/hidraw"
 	"github.com/edged/edged/device/scanner/serialport"
+	"github.com/edged/edged/workflow/floor"
 )
 
 // newDoctorCmd builds `edged doctor`: list the scanners found, and with
@@ -137,20 +136,11 @@ func (l *listener) start(ctx context.Context, c discover.Candidate) {
 	l.goRun(func() { _ = sup.Run(sctx) })
 }
 
-type serveFunc = func(context.Context, scanner.Device) error
-
-func (l *listener) backend(c discover.Candidate) (func(context.Context) (scanner.Device, error), serveFunc, error) {
-	emit := func(f scanner.Frame) { l.show(c, f) }
-	switch c.Kind {
-	case discover.Evdev:
-		serve, err := evdev.Serve(evdev.Config{Framer: scanner.Config{Scanner: c.Name}}, emit, time.Now)
-		return evdev.Opener(c.Path), serve, err
-	case discover.HIDRaw:
-		serve, err := hidraw.Serve(hidraw.Config{Scanner: c.Name}, emit, time.Now)
-		return hidraw.Opener(c.Path), serve, err
-	}
-	serve, err := scanner.FramedServe(scanner.Config{Scanner: c.Name}, emit, time.Now)
-	return serialport.Opener(c.Path, l.mode), serve, err
+// backend opens and serves c like the daemon does (floor.Backend).
+func (l *listener) backend(c discover.Candidate) (func(context.Context) (scanner.Device, error), func(context.Context, scanner.Device) error, error) {
+	kind := map[discover.Kind]string{discover.Serial: "serial", discover.Evdev: "evdev", discover.HIDRaw: "hidraw"}[c.Kind]
+	sc := floor.ScannerConfig{ID: c.Name, Kind: kind, Path: c.Path, Serial: l.mode}
+	return floor.Backend(sc, func(f scanner.Frame) { l.show(c, f) }, time.Now)
 }
 
 // show prints one frame: when, which scanner, the data, the raw bytes
