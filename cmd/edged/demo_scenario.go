@@ -80,7 +80,7 @@ func demoGatewayConfig(addr string) gateway.Config {
 type choreography struct {
 	r     *llrptest.Reader
 	g     *gateway.Gateway
-	stage []int // per carton: 0 parked, 1 dock, 2 shelf, 3 door, 4 gone
+	stage []int // per carton: 0 parked, 1 dock, 2 shelf, 3 door
 	next  int
 	order int
 }
@@ -103,8 +103,6 @@ func (c *choreography) step() {
 		c.r.MoveTag(i, antShip)
 	case 3:
 		c.r.MoveTag(i, 0)
-	default:
-		return
 	}
-	c.stage[i]++
+	c.stage[i] = (c.stage[i] + 1) % 4 // a shipped carton comes back in a later delivery
 }
