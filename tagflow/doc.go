@@ -3,7 +3,8 @@
 // happen:
 //
 //   - a tag arriving at a receive portal is received there, at the
-//     catalog's standard unit cost;
+//     catalog's standard unit cost (a tag moving onto it is received if
+//     the ledger does not hold it, and transferred there if it does);
 //   - a tag arriving at (or moving into) a ship portal is sold from where
 //     the ledger holds it, with the order reference the floor workflow set
 //     for that portal, if any;

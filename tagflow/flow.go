@@ -82,6 +82,8 @@ func (f *Flow) Handle(ctx context.Context, ev rfid.Event) (*ledger.Event, error)
 	switch {
 	case ev.Kind == rfid.Arrived && ev.To.Role == rfid.ReceivePortal:
 		return f.receive(ctx, ev)
+	case ev.Kind == rfid.Moved && ev.To.Role == rfid.ReceivePortal:
+		return f.toReceivePortal(ctx, ev)
 	case (ev.Kind == rfid.Arrived || ev.Kind == rfid.Moved) && ev.To.Role == rfid.ShipPortal:
 		return f.ship(ctx, ev)
 	case (ev.Kind == rfid.Arrived || ev.Kind == rfid.Moved) && ev.To.Role == rfid.Storage:

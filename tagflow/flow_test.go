@@ -151,3 +151,19 @@ func TestPutAwayShipAndCount(t *testing.T) {
 		t.Fatalf("second cycle: %+v, want one missing adjustment", got)
 	}
 }
+
+func TestShippedTagComingBackToTheDockIsReceivedAgain(t *testing.T) {
+	l := ledgertest.Open(t, nil)
+	ts := tags(t, 1)
+	h := newHarness(t, l)
+	h.read("dock", 1, 30, ts...)
+	h.now = h.now.Add(time.Minute)
+	h.read("ship", 1, 30, ts...) // Moved to the ship door: sold
+	h.now = h.now.Add(5 * time.Second)
+	h.read("dock", 1, 60, ts...) // back before departing: Moved onto the dock
+	var receipts int
+	l.Log(ledger.LogFilter{Types: []ledger.Type{ledger.Receive}}, func(*ledger.Event) error { receipts++; return nil })
+	if receipts != 2 || onHand(t, l, "DOOR-1") != 1 {
+		t.Fatalf("%d receipts, %d on hand at the dock; want the returned carton received again", receipts, onHand(t, l, "DOOR-1"))
+	}
+}

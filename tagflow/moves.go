@@ -80,3 +80,19 @@ func (f *Flow) transfer(ctx context.Context, ev rfid.Event, s ledger.Serial, to,
 	e.SKU, e.Location, e.ToLocation = s.SKU, s.Location, to
 	return f.record(ctx, e, &f.n.Transferred)
 }
+
+// toReceivePortal: a tag moving onto the dock is received when the
+// ledger does not hold it (it left by the shipping door and came back),
+// and otherwise moved there.
+func (f *Flow) toReceivePortal(ctx context.Context, ev rfid.Event) (*ledger.Event, error) {
+	s, found, err := f.rec.SerialOf(ev.EPC.String())
+	switch {
+	case err != nil:
+		return nil, err
+	case !found:
+		return f.receive(ctx, ev)
+	case s.State != ledger.OnHand || s.Location == ev.To.Location:
+		return nil, nil
+	}
+	return f.transfer(ctx, ev, s, ev.To.Location, "move")
+}
