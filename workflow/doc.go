@@ -20,7 +20,7 @@
 // plate. An item scan in receive, pick, return or count mode posts a
 // receive, sale, return or count event; in move mode the item waits for
 // its destination location, which posts a transfer from the sticky
-// location. UNDO posts the compensating event of the last movement (an
+// location. DAMAGED marks the next return as damaged stock. UNDO posts the compensating event of the last movement (an
 // adjust, or the reverse transfer); nothing is ever deleted. After
 // Config.IdleReset without scans the station starts over.
 //
@@ -32,8 +32,10 @@
 //   - The good-read signal plays only after the ledger returned, that is
 //     after the event is durable.
 //   - Event ids derive from the station, the frame's completion time and
-//     a hash of its raw bytes, so posting a frame again (Retry after a
-//     ledger failure) is a duplicate, never a second movement.
+//     a hash of its raw bytes. When the ledger fails (ErrRecord: the
+//     event may or may not have landed) the event is kept, and Retry or
+//     the worker scanning the same barcode again posts it with the same
+//     id, so it is recorded once, never twice.
 //   - The same barcode scanned again in the same mode within
 //     Config.Debounce is ignored (a double trigger).
 package workflow

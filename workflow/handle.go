@@ -2,6 +2,7 @@ package workflow
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"hash/fnv"
 
@@ -26,7 +27,15 @@ func (s *Station) Handle(ctx context.Context, f scanner.Frame) Outcome {
 		return o
 	}
 	o.Token = s.rules.class.classify(f.Data, &s.dec)
-	s.apply(ctx, f, &o)
+	if s.retry != nil && s.retryData == string(f.Data) {
+		s.repost(ctx, &o) // the worker rescans after a ledger failure
+	} else {
+		s.retry = nil
+		s.apply(ctx, f, &o)
+	}
+	if errors.Is(o.Err, ErrRecord) {
+		s.retryData = string(f.Data)
+	}
 	s.st.activity = f.At
 	return s.finish(&o)
 }

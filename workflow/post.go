@@ -32,15 +32,25 @@ func (s *Station) post(ctx context.Context, o *Outcome, e ledger.Event, undoable
 }
 
 // Retry posts again the event whose recording failed (ErrRecord), with
-// the same id. It reports false when there is nothing to retry.
+// the same id, so an event that did land is a duplicate. It reports
+// false when there is nothing to retry. Scanning the same barcode again
+// right after the failure does the same.
 func (s *Station) Retry(ctx context.Context) (Outcome, bool) {
 	if s.retry == nil {
 		return Outcome{}, false
 	}
-	e := *s.retry
 	o := Outcome{Station: s.name, Token: Token{Kind: KindItem}}
-	s.post(ctx, &o, e, true)
+	s.repost(ctx, &o)
 	return s.finish(&o), true
+}
+
+// repost posts the failed event again and clears the pending quantity
+// once it is recorded.
+func (s *Station) repost(ctx context.Context, o *Outcome) {
+	s.post(ctx, o, *s.retry, true)
+	if o.Status != StatusRejected {
+		s.st.qty, s.st.qtySet, s.st.damaged = 0, false, false
+	}
 }
 
 // undo posts the compensating event of the last posted one.

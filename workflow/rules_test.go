@@ -176,3 +176,29 @@ func TestDamagedReturnAndRejectedScanKeepsQuantity(t *testing.T) {
 		t.Fatalf("damaged in receive mode: %v", o.Err)
 	}
 }
+
+// TestRescanAfterLostAnswerIsADuplicate: the ledger recorded the event
+// but its answer was lost; the worker heard the error and scans the
+// item again. That rescan reuses the event id: one movement, good read.
+func TestRescanAfterLostAnswerIsADuplicate(t *testing.T) {
+	r := newRig(t, testConfig(), feedback.Honeywell{})
+	fr := &flakyRecorder{Recorder: r.led}
+	r.st.rec = fr
+	r.scan("CMD:RECEIVE", time.Second)
+	r.scan("LOC:A-01-01", time.Second)
+	r.scan("QTY:5", time.Second)
+	fr.fail = true
+	if o := r.scan("]E05901234123457", time.Second); !errors.Is(o.Err, ErrRecord) {
+		t.Fatalf("first post: %v", o.Err)
+	}
+	r.fb.Reset()
+	if o := r.scan("]E05901234123457", time.Second); o.Status != StatusDuplicate || r.fb.String() != good {
+		t.Fatalf("rescan: %v %v %q", o.Status, o.Err, r.fb.String())
+	}
+	if o := r.scan("]E05901234123457", time.Second); o.Status != StatusPosted || o.Event.Qty != 1 {
+		t.Fatalf("next scan is a new movement of 1: %v %+v", o.Status, o.Event)
+	}
+	if n := r.balance(t, "MUG-RED", "A-01-01"); n != 6 {
+		t.Fatalf("balance %d, want 6", n)
+	}
+}

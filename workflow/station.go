@@ -57,6 +57,9 @@ type Station struct {
 	st    state
 	last  lastScan
 	retry *ledger.Event // an event whose recording failed, kept for Retry
+	// retryData is the scan that built retry: scanning it again reposts
+	// retry with its id instead of building a new event.
+	retryData string
 }
 
 // StationConfig wires a Station. Rules, Catalog and Recorder are required.
