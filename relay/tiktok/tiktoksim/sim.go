@@ -40,8 +40,8 @@ type Sim struct {
 	win      simkit.Window
 
 	mu       sync.Mutex
-	products map[string][]string           // product → sku ids
-	whs      map[string][]string           // sku → warehouses
+	products map[string][]string            // product → sku ids
+	whs      map[string][]string            // sku → warehouses
 	orders   map[string][]map[string]string // order → line items
 	status   map[string]string
 	next     int
