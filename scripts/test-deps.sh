@@ -8,6 +8,7 @@ needs=(
   "gcc:gcc"                 # the race detector needs cgo
   "git:git"                 # lint lists the tracked Go files
   "/usr/sbin/mosquitto:mosquitto" # uplink tests run a real broker
+  "/usr/bin/chromium:chromium"    # report tests screenshot the HTML charts
 )
 
 missing=()
