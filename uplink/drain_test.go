@@ -27,6 +27,7 @@ func TestDrainDeliversInOrderAndAcks(t *testing.T) {
 	appendEvents(t, l, 300, 50) // live events after the backlog
 	g.u.Notify()
 	waitDrained(t, relay, l, 20*time.Second)
+	relay.WaitFor(10*time.Second, "a health snapshot", func() bool { return len(relay.Health(gw)) > 0 })
 	if err := g.stop(); err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +39,6 @@ func TestDrainDeliversInOrderAndAcks(t *testing.T) {
 	if s := relay.States(gw); s[0].Boot != g.u.Boot() || s[0].Session != 1 {
 		t.Fatalf("birth %+v, want boot %s session 1", s[0], g.u.Boot())
 	}
-	relay.WaitFor(5*time.Second, "a health snapshot", func() bool { return len(relay.Health(gw)) > 0 })
 	h := relay.Health(gw)[0]
 	if h.Backlog.Epoch != status(t, l).Epoch || h.Version != "test" || !h.ClockSynced ||
 		h.DiskFreeBytes != 1<<30 || len(h.Devices) != 1 || h.Devices[0].ID != "dock-1" {

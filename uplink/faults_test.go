@@ -75,8 +75,8 @@ func TestLostPubacksAndAcksAreRetransmittedOnce(t *testing.T) {
 	l := ledgertest.Open(t, nil)
 	g := startGateway(t, testConfig(), testMQTT(p.URL()), l, uplink.Deps{})
 	eventually(t, 10*time.Second, "connection", func() bool { return g.u.Snapshot().Link.Connected })
-	p.Blackhole(false, true) // publishes reach the broker, nothing comes back
-	appendEvents(t, l, 0, 200)
+	p.Blackhole(false, true)  // publishes reach the broker, nothing comes back
+	importBacklog(t, l, 1000) // one commit: a few full messages, within the window
 	g.u.Notify()
 	head := status(t, l).Head
 	relay.WaitFor(20*time.Second, "relay to apply everything", func() bool { return relay.Applied(gw) == head })
