@@ -24,13 +24,18 @@ type Dialer struct {
 var _ uplink.Dialer = (*Dialer)(nil)
 
 // NewDialer checks cfg. tlsConfig (from NewTLSConfig) is used for ssl://
-// brokers; nil means the system roots and no client certificate.
+// brokers, raised to at least TLS 1.2; nil means the system roots and no
+// client certificate.
 func NewDialer(cfg Config, tlsConfig *tls.Config, log *slog.Logger) (*Dialer, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
 	if log == nil {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if tlsConfig != nil && tlsConfig.MinVersion < tls.VersionTLS12 {
+		tlsConfig = tlsConfig.Clone()
+		tlsConfig.MinVersion = tls.VersionTLS12 // never negotiate TLS 1.0 or 1.1
 	}
 	return &Dialer{cfg: cfg.WithDefaults(), tls: tlsConfig, log: log}, nil
 }
