@@ -25,6 +25,10 @@ type Deps struct {
 	OnState func(id string, online bool)
 	// Root is the filesystem root for discovery; default "/".
 	Root string
+	// ExtraFeedback, if set, may return another notifier for a station
+	// (a feedback.Light on a nearby reader's GPO); it plays every
+	// signal after the scanner's own.
+	ExtraFeedback func(stationID string) workflow.Notifier
 }
 
 // Floor runs every configured station.
@@ -86,9 +90,8 @@ func (f *Floor) newUnit(sc ScannerConfig, rules *workflow.Rules) (*unit, error) 
 	if err != nil {
 		return nil, err
 	}
-	drv, _ := feedback.New(sc.Feedback) // checked by Validate
 	u.st = workflow.NewStation(workflow.StationConfig{Name: sc.ID, Rules: rules, Catalog: f.deps.Catalog,
-		Recorder: f.deps.Recorder, Feedback: feedback.NewWriter(u.sup, drv), Logger: f.deps.Logger})
+		Recorder: f.deps.Recorder, Feedback: f.notifier(sc, u.sup), Logger: f.deps.Logger})
 	return u, nil
 }
 
@@ -127,4 +130,15 @@ func (f *Floor) kick(added []discover.Candidate) {
 			u.sup.Kick()
 		}
 	}
+}
+
+func (f *Floor) notifier(sc ScannerConfig, port *scanner.Supervisor) workflow.Notifier {
+	drv, _ := feedback.New(sc.Feedback) // checked by Validate
+	n := feedback.Multi{feedback.NewWriter(port, drv)}
+	if f.deps.ExtraFeedback != nil {
+		if extra := f.deps.ExtraFeedback(sc.ID); extra != nil {
+			n = append(n, extra)
+		}
+	}
+	return n
 }

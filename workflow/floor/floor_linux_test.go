@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/edged/edged/catalog"
 	"github.com/edged/edged/device/scanner"
+	"github.com/edged/edged/device/scanner/feedback"
 	"github.com/edged/edged/ledger/ledgertest"
 	"github.com/edged/edged/workflow"
 )
@@ -32,11 +34,13 @@ func TestFloorHotPlugAndScan(t *testing.T) {
 	cat, _ := catalog.New(catalog.Config{Items: []catalog.Item{{SKU: "MUG-RED", GTINs: []string{"5901234123457"}}}})
 	led := ledgertest.Open(t, nil)
 	online := make(chan bool, 8)
+	var extra []feedback.Signal
 	f, err := New(Config{Rescan: 10 * time.Millisecond,
 		Workflow: workflow.Config{DefaultUnitCost: "1.00"},
 		Scanners: []ScannerConfig{{ID: "dock-1", Path: link, Feedback: "honeywell",
 			Backoff: scanner.Backoff{Min: time.Minute, Max: time.Minute}}}},
-		Deps{Catalog: cat, Recorder: led, Root: root, OnState: func(_ string, up bool) { online <- up }})
+		Deps{Catalog: cat, Recorder: led, Root: root, OnState: func(_ string, up bool) { online <- up },
+			ExtraFeedback: func(string) workflow.Notifier { return recordSignals(&extra) }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,6 +69,12 @@ func TestFloorHotPlugAndScan(t *testing.T) {
 		if _, err := io.ReadFull(master, buf); err != nil || string(buf) != s.want {
 			t.Fatalf("%q: got %q %v, want %q", s.data, buf, err, s.want)
 		}
+	}
+	cancel()
+	<-done
+	done <- nil // for the deferred wait
+	if want := []feedback.Signal{feedback.Ack, feedback.Ack, feedback.Good, feedback.Error}; !slices.Equal(extra, want) {
+		t.Fatalf("extra feedback %v, want %v", extra, want)
 	}
 	bals, _ := led.Balances("MUG-RED", "A-01-01")
 	if len(bals) != 1 || bals[0].OnHand != 1 {
