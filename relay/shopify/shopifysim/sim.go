@@ -1,0 +1,171 @@
+package shopifysim
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/edged/edged/relay/simkit"
+)
+
+// Config sets the fake shop up. Zero fields take defaults.
+type Config struct {
+	AccessToken  string
+	ClientSecret string
+	// Versions are the API versions served; default 2025-10, 2026-01, 2026-04.
+	Versions []string
+	// BucketSize and RestoreRate set the cost bucket; default 1000 and 100/s.
+	BucketSize, RestoreRate float64
+	// WebhookURL receives webhooks; empty sends none.
+	WebhookURL string
+	// PaidBeforeCreate sends orders/paid before orders/create.
+	PaidBeforeCreate bool
+	// Now is the simulator's clock; default time.Now.
+	Now func() time.Time
+}
+
+type level struct {
+	item, location, variant string
+	bundle                  bool
+}
+
+// Sim is a fake Shopify shop.
+type Sim struct {
+	cfg      Config
+	Stock    simkit.Stock // keyed item gid + "|" + location gid
+	Faults   simkit.Faults
+	Recorder simkit.Recorder
+	Emitter  simkit.Emitter
+
+	mu      sync.Mutex
+	levels  map[string]level
+	bucket  float64
+	filled  time.Time
+	idem    map[string]idemEntry
+	orders  map[string][]byte
+	nextID  int64
+	forge   bool
+	hookSeq int
+}
+
+// New returns a simulator.
+func New(cfg Config) *Sim {
+	if len(cfg.Versions) == 0 {
+		cfg.Versions = []string{"2025-10", "2026-01", "2026-04"}
+	}
+	if cfg.BucketSize == 0 {
+		cfg.BucketSize = 1000
+	}
+	if cfg.RestoreRate == 0 {
+		cfg.RestoreRate = 100
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	return &Sim{cfg: cfg, levels: map[string]level{}, bucket: cfg.BucketSize, filled: cfg.Now(),
+		idem: map[string]idemEntry{}, orders: map[string][]byte{}, nextID: 450789469}
+}
+
+// Start serves the simulator on 127.0.0.1.
+func (s *Sim) Start() *httptest.Server { return httptest.NewServer(s.Handler()) }
+
+// Handler serves /admin/api/{version}/graphql.json.
+func (s *Sim) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /admin/api/{version}/graphql.json", s.graphql)
+	return s.Recorder.Wrap(&s.Faults, mux)
+}
+
+// AddItem stocks an inventory item (of variant) at a location; a bundle
+// refuses stock writes.
+func (s *Sim) AddItem(item, location, variant string, available int64, bundle bool) {
+	s.mu.Lock()
+	s.levels[item+"|"+location] = level{item, location, variant, bundle}
+	s.mu.Unlock()
+	s.Stock.Put(item+"|"+location, simkit.Listing{Available: available})
+}
+
+// ForgeNextWebhook signs the next webhook with a wrong secret.
+func (s *Sim) ForgeNextWebhook() {
+	s.mu.Lock()
+	s.forge = true
+	s.mu.Unlock()
+}
+
+func (s *Sim) levelOfVariant(variant string) (level, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, l := range s.levels {
+		if l.variant == variant {
+			return l, true
+		}
+	}
+	return level{}, false
+}
+
+// Sell takes an order of n units of variant (available → committed) and
+// sends orders/create (and orders/paid). It returns the order id.
+func (s *Sim) Sell(ctx context.Context, variant string, n int64) (string, bool) {
+	l, ok := s.levelOfVariant(variant)
+	if !ok || !s.Stock.Sell(l.item+"|"+l.location, n) {
+		return "", false
+	}
+	s.mu.Lock()
+	s.nextID++
+	id := s.nextID
+	body, _ := json.Marshal(map[string]any{"id": id, "admin_graphql_api_id": fmt.Sprintf("gid://shopify/Order/%d", id),
+		"cancelled_at": nil, "line_items": []any{map[string]any{"id": id*10 + 1, "variant_id": json.Number(variant), "quantity": n}}})
+	s.orders[fmt.Sprint(id)] = body
+	s.mu.Unlock()
+	topics := []string{"orders/create", "orders/paid"}
+	if s.cfg.PaidBeforeCreate {
+		slices.Reverse(topics)
+	}
+	for _, t := range topics {
+		s.webhook(ctx, t, body)
+	}
+	return fmt.Sprint(id), true
+}
+
+// Cancel cancels an order, restores its units and sends orders/cancelled.
+func (s *Sim) Cancel(ctx context.Context, id string, variant string, n int64) {
+	if l, ok := s.levelOfVariant(variant); ok {
+		s.Stock.Release(l.item+"|"+l.location, n)
+	}
+	s.mu.Lock()
+	var o map[string]any
+	json.Unmarshal(s.orders[id], &o)
+	s.mu.Unlock()
+	o["cancelled_at"] = s.cfg.Now().Format(time.RFC3339)
+	body, _ := json.Marshal(o)
+	s.webhook(ctx, "orders/cancelled", body)
+}
+
+func (s *Sim) webhook(ctx context.Context, topic string, body []byte) {
+	if s.cfg.WebhookURL == "" {
+		return
+	}
+	s.mu.Lock()
+	s.hookSeq++
+	secret, seq := s.cfg.ClientSecret, s.hookSeq
+	if s.forge {
+		secret, s.forge = "not-the-secret", false
+	}
+	s.mu.Unlock()
+	m := hmac.New(sha256.New, []byte(secret))
+	m.Write(body)
+	now := s.cfg.Now().UTC().Format(time.RFC3339Nano)
+	h := http.Header{"Content-Type": {"application/json"}, "X-Shopify-Topic": {topic},
+		"X-Shopify-Shop-Domain": {"edged-sim.myshopify.com"}, "X-Shopify-Api-Version": {s.cfg.Versions[len(s.cfg.Versions)-1]},
+		"X-Shopify-Webhook-Id": {fmt.Sprintf("b54557e4-bdd9-4b37-8a5f-%012d", seq)}, "X-Shopify-Triggered-At": {now},
+		"X-Shopify-Event-Id": {fmt.Sprint(seq)}, "X-Shopify-Hmac-Sha256": {base64.StdEncoding.EncodeToString(m.Sum(nil))}}
+	s.Emitter.Emit(ctx, simkit.Delivery{URL: s.cfg.WebhookURL, Header: h, Body: body})
+}
