@@ -21,9 +21,10 @@ const (
 	KindOrder         // Value is the order reference
 	KindUser          // Value is the badge
 	KindItem          // Value is the code to look up (data without AIM id)
+	KindCount         // Value is a count session id
 )
 
-var kindText = [...]string{"unknown", "command", "location", "lpn", "quantity", "order", "user", "item"}
+var kindText = [...]string{"unknown", "command", "location", "lpn", "quantity", "order", "user", "item", "count"}
 
 func (k Kind) String() string { return kindText[k] }
 
@@ -62,7 +63,7 @@ func (c *classifier) classify(data []byte, dec *barcode.Decoder) Token {
 		prefix string
 		kind   Kind
 	}{{cfg.CommandPrefix, KindCommand}, {cfg.LocationPrefix, KindLocation}, {cfg.OrderPrefix, KindOrder},
-		{cfg.UserPrefix, KindUser}} {
+		{cfg.UserPrefix, KindUser}, {cfg.CountPrefix, KindCount}} {
 		if v, ok := strings.CutPrefix(s, p.prefix); ok {
 			return Token{Kind: p.kind, Value: strings.TrimSpace(v)}
 		}

@@ -28,6 +28,7 @@ func (s *Station) setMode(m Mode) {
 	st := &s.st
 	st.mode = m
 	st.qty, st.qtySet, st.order, st.moveSKU, st.moveQty, st.damaged = 0, false, "", "", 0, false
+	st.countID = ""
 }
 
 func (s *Station) control(ctx context.Context, c Command, o *Outcome) {
@@ -40,6 +41,7 @@ func (s *Station) control(ctx context.Context, c Command, o *Outcome) {
 		s.changed(o)
 	case CmdDone:
 		st.qty, st.qtySet, st.order, st.lpn, st.moveSKU, st.moveQty = 0, false, "", "", "", 0
+		st.countID = ""
 		s.changed(o)
 	case CmdLogout:
 		st.user = ""

@@ -29,6 +29,10 @@ type Config struct {
 	OrderPrefix string `mapstructure:"order_prefix"`
 	// UserPrefix starts a worker's badge; default "USR:".
 	UserPrefix string `mapstructure:"user_prefix"`
+	// CountPrefix starts a count session id (CNT:C-2026-11) in count
+	// mode: item scans then record count lines in that open session
+	// (ledger count start) instead of posting count events; default "CNT:".
+	CountPrefix string `mapstructure:"count_prefix"`
 	// LPNPattern is a regular expression for internal licence plates; an
 	// SSCC (GS1 AI 00) is always a licence plate. Default none.
 	LPNPattern string `mapstructure:"lpn_pattern"`
@@ -115,7 +119,8 @@ func (c Config) validatePrefixes() []error {
 	seen := map[string]string{}
 	var errs []error
 	for _, p := range [][2]string{{"command_prefix", d.CommandPrefix}, {"location_prefix", d.LocationPrefix},
-		{"quantity_prefix", d.QuantityPrefix}, {"order_prefix", d.OrderPrefix}, {"user_prefix", d.UserPrefix}} {
+		{"quantity_prefix", d.QuantityPrefix}, {"order_prefix", d.OrderPrefix}, {"user_prefix", d.UserPrefix},
+		{"count_prefix", d.CountPrefix}} {
 		if prev, dup := seen[p[1]]; dup {
 			errs = append(errs, fmt.Errorf("%w: %s: %q is also %s", ErrConfig, p[0], p[1], prev))
 		}
@@ -135,6 +140,7 @@ func (c Config) withDefaults() Config {
 	def(&c.QuantityPrefix, "QTY:")
 	def(&c.OrderPrefix, "ORD:")
 	def(&c.UserPrefix, "USR:")
+	def(&c.CountPrefix, "CNT:")
 	if c.MaxQuantity == 0 {
 		c.MaxQuantity = DefaultMaxQuantity
 	}

@@ -20,7 +20,9 @@
 // plate. An item scan in receive, pick, return or count mode posts a
 // receive, sale, return or count event; in move mode the item waits for
 // its destination location, which posts a transfer from the sticky
-// location. DAMAGED marks the next return as damaged stock. UNDO posts the compensating event of the last movement (an
+// location. In count mode after a count session id (CNT:C1) an item
+// records a blind line in that open session instead of a count event.
+// DAMAGED marks the next return as damaged stock. UNDO posts the compensating event of the last movement (an
 // adjust, or the reverse transfer); nothing is ever deleted. After
 // Config.IdleReset without scans the station starts over.
 //

@@ -54,6 +54,8 @@ func (s *Station) apply(ctx context.Context, f scanner.Frame, o *Outcome) {
 		s.setText(o, &s.st.user, "badge")
 	case KindLPN:
 		s.setText(o, &s.st.lpn, "licence plate")
+	case KindCount:
+		s.countSession(o)
 	default:
 		s.item(ctx, f, o)
 	}

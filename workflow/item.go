@@ -15,6 +15,10 @@ func (s *Station) item(ctx context.Context, f scanner.Frame, o *Outcome) {
 		s.reject(o, err)
 		return
 	}
+	if s.st.mode == ModeCount && s.st.countID != "" {
+		s.recordCount(ctx, o, sku)
+		return
+	}
 	if s.st.mode == ModeMove {
 		s.st.moveSKU, s.st.moveQty = sku, s.pendingQty()
 		s.st.qty, s.st.qtySet = 0, false

@@ -37,6 +37,9 @@ type Outcome struct {
 	Event *ledger.Event
 	// Seq is the ledger sequence of a posted or duplicate event.
 	Seq uint64
+	// Count is the count line recorded in a count session (no event is
+	// posted until the session is finished).
+	Count *ledger.CountLine
 	// Reset is true when the station was idle-reset before this scan.
 	Reset bool
 	// Signal is the feedback played (0: none); FeedbackErr its failure.

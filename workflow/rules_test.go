@@ -202,3 +202,38 @@ func TestRescanAfterLostAnswerIsADuplicate(t *testing.T) {
 		t.Fatalf("balance %d, want 6", n)
 	}
 }
+
+// TestCountSessionRecordsLines: in count mode with a session, item scans
+// record blind count lines (a rescan is a recount), and finishing the
+// session posts the variance.
+func TestCountSessionRecordsLines(t *testing.T) {
+	r := newRig(t, testConfig(), feedback.None{})
+	ctx := context.Background()
+	for _, d := range []string{"CMD:RECEIVE", "LOC:A-01-01", "QTY:10", "]E05901234123457"} {
+		r.scan(d, time.Second)
+	}
+	if _, err := r.led.StartCount(ctx, ledger.CountSession{ID: "C1", Locations: []string{"A-01-01"}}); err != nil {
+		t.Fatal(err)
+	}
+	if o := r.scan("CNT:C1", time.Second); !errors.Is(o.Err, ErrWrongMode) {
+		t.Fatalf("session outside count mode: %v", o.Err)
+	}
+	for _, d := range []string{"CMD:COUNT", "CNT:C1", "QTY:8", "]E05901234123457", "QTY:7", "]E05901234123457"} {
+		if o := r.scan(d, time.Second); o.Status == StatusRejected {
+			t.Fatalf("%q: %v", d, o.Err)
+		}
+	}
+	if st := r.st.State(); st.CountID != "C1" || st.Mode != "count" {
+		t.Fatalf("state %+v", st)
+	}
+	if _, err := r.led.FinishCount(ctx, "C1"); err != nil {
+		t.Fatal(err)
+	}
+	if n := r.balance(t, "MUG-RED", "A-01-01"); n != 7 {
+		t.Fatalf("balance %d after the count, want 7 (the recount wins)", n)
+	}
+	r.scan("QTY:3", time.Second)
+	if o := r.scan("]E05901234123457", time.Second); !errors.Is(o.Err, ledger.ErrCount) {
+		t.Fatalf("line in a finished session: %v", o.Err)
+	}
+}

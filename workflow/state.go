@@ -16,6 +16,7 @@ type state struct {
 	user     string
 	lpn      string
 	damaged  bool   // the next return is damaged stock
+	countID  string // count mode: the open count session lines go to
 	moveSKU  string // move mode: item waiting for its destination
 	moveQty  int64
 	undo     *ledger.Event // last posted event, for undo
@@ -35,11 +36,12 @@ type State struct {
 	User     string `json:"user,omitempty"`
 	LPN      string `json:"lpn,omitempty"`
 	MoveSKU  string `json:"move_sku,omitempty"`
+	CountID  string `json:"count_id,omitempty"`
 }
 
 // State returns a snapshot of the station.
 func (s *Station) State() State {
 	st := s.st
 	return State{Mode: st.mode.String(), Location: st.location, Qty: st.qty, Order: st.order,
-		User: st.user, LPN: st.lpn, MoveSKU: st.moveSKU}
+		User: st.user, LPN: st.lpn, MoveSKU: st.moveSKU, CountID: st.countID}
 }
