@@ -47,7 +47,7 @@ func checkBusy(t *testing.T, path string) {
 	}
 	defer first.Close()
 	_, err = Open(path, Mode{})
-	if !errors.Is(err, ErrBusy) || !strings.Contains(err.Error(), "fuser") {
+	if !errors.Is(err, ErrBusy) || !strings.Contains(err.Error(), "fuser") || !strings.Contains(err.Error(), "pid ") {
 		t.Fatalf("second open: %v", err)
 	}
 	t.Log("busy ok")

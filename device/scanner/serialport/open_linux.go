@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strings"
 	"syscall"
 
 	"go.bug.st/serial"
@@ -61,9 +62,22 @@ func openErr(path string, err error) error {
 	case errors.Is(err, fs.ErrNotExist) || code == serial.PortNotFound:
 		return fmt.Errorf("%w: open %s: %v; is the scanner plugged in? (ls -l /dev/serial/by-id)", ErrNotFound, path, err)
 	case code == serial.PortBusy || errors.Is(err, syscall.EBUSY):
-		return fmt.Errorf("%w: open %s: in use by another process; find it with: fuser -v %s", ErrBusy, path, path)
+		return fmt.Errorf("%w: open %s: in use by another process%s; find it with: fuser -v %s", ErrBusy, path, heldBy(path), path)
 	case code == serial.PermissionDenied || errors.Is(err, fs.ErrPermission):
 		return fmt.Errorf("%w: open %s: %v; is edged in group dialout?", ErrPermission, path, err)
 	}
 	return fmt.Errorf("serialport: open %s: %w", path, err)
+}
+
+// heldBy names the processes holding path, if /proc lets us see them.
+func heldBy(path string) string {
+	hs := Holders("/proc", path)
+	if len(hs) == 0 {
+		return ""
+	}
+	names := make([]string, len(hs))
+	for i, h := range hs {
+		names[i] = h.String()
+	}
+	return " (" + strings.Join(names, ", ") + ")"
 }
