@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -61,9 +64,27 @@ func listScanners(out io.Writer, root string, extra []string) error {
 		fmt.Fprintln(out, "no scanners found under /dev/serial, /dev/input/by-id or /sys/class/hidraw; is one plugged in?")
 	}
 	for _, c := range cands {
-		fmt.Fprintf(out, "%-7s %s -> %s\n", c.Kind, c.Path, c.Target)
+		fmt.Fprintf(out, "%-7s %s -> %s", c.Kind, c.Path, c.Target)
+		for _, h := range serialport.Holders(filepath.Join(root, "proc"), c.Path) {
+			fmt.Fprintf(out, " [open in %s]", h)
+		}
+		fmt.Fprintln(out)
+	}
+	if modemManager(filepath.Join(root, "proc")) {
+		fmt.Fprintln(out, "warning: ModemManager is running; it probes new ttyACM ports for ~10 s. Tag scanners with ENV{ID_MM_DEVICE_IGNORE}=\"1\" in udev or stop it")
 	}
 	return err
+}
+
+// modemManager reports whether a ModemManager process is running.
+func modemManager(proc string) bool {
+	comms, _ := filepath.Glob(filepath.Join(proc, "[0-9]*", "comm"))
+	for _, c := range comms {
+		if b, err := os.ReadFile(c); err == nil && strings.TrimSpace(string(b)) == "ModemManager" {
+			return true
+		}
+	}
+	return false
 }
 
 // listener supervises every scanner found and prints their scans.

@@ -72,9 +72,11 @@ func TestDoctorListsScanners(t *testing.T) {
 	}
 	_ = os.WriteFile(filepath.Join(dev, "ttyACM0"), nil, 0o644)
 	_ = os.Symlink(filepath.Join(dev, "ttyACM0"), filepath.Join(dev, "serial/by-id/usb-Zebra-if00"))
+	_ = os.MkdirAll(filepath.Join(root, "proc/4242"), 0o755)
+	_ = os.WriteFile(filepath.Join(root, "proc/4242/comm"), []byte("ModemManager\n"), 0o644)
 	for _, tc := range []struct {
 		root, want string
-	}{{root, "usb-Zebra-if00 -> "}, {t.TempDir(), "no scanners found"}} {
+	}{{root, "usb-Zebra-if00 -> "}, {root, "warning: ModemManager"}, {t.TempDir(), "no scanners found"}} {
 		cmd := newDoctorCmd()
 		var out bytes.Buffer
 		cmd.SetOut(&out)
