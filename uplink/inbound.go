@@ -10,17 +10,36 @@ import (
 	"github.com/edged/edged/uplink/wire"
 )
 
-// handle applies one inbound message: a relay ack, a command or the
-// relay's state. Malformed messages are logged and dropped.
-func (s *sess) handle(m Message) error {
+// handleInbound handles m and the messages already queued behind it
+// (at most a window's worth of queue); their acks are coalesced into one
+// ledger write of the highest, since each write is an fsync.
+func (s *sess) handleInbound(m Message) error {
+	var upto uint64
+	for range cap(s.u.inbound) {
+		if m.Topic == s.u.topics.ack {
+			upto = max(upto, s.checkAck(m.Payload))
+		} else {
+			s.handle(m)
+		}
+		select {
+		case m = <-s.u.inbound:
+			continue
+		default:
+		}
+		break
+	}
+	return s.applyAck(upto)
+}
+
+// handle applies a command or the relay's state. Malformed messages are
+// logged and dropped.
+func (s *sess) handle(m Message) {
 	switch {
-	case m.Topic == s.u.topics.ack:
-		return s.handleAck(m.Payload)
 	case m.Topic == wire.RelayStateTopic:
 		rs, err := wire.DecodeRelayState(m.Payload)
 		if err != nil {
 			s.u.log.Warn("uplink: bad relay state", "err", err)
-			return nil
+			return
 		}
 		s.relayUp = rs.Online
 		s.u.mu.Lock()
@@ -29,29 +48,41 @@ func (s *sess) handle(m Message) error {
 	case strings.HasPrefix(m.Topic, s.u.topics.cmd+"/"):
 		s.command(strings.TrimPrefix(m.Topic, s.u.topics.cmd+"/"), m.Payload)
 	}
-	return nil
 }
 
-func (s *sess) handleAck(payload []byte) error {
+// checkAck returns the seq an ack covers, or 0 (and the alarm) when it
+// is malformed or for another ledger epoch.
+func (s *sess) checkAck(payload []byte) uint64 {
 	a, err := wire.DecodeAck(payload)
 	if err == nil && a.Epoch != s.epoch {
 		err = fmt.Errorf("%w: ack for epoch %q, the ledger's is %q", ErrBadAck, a.Epoch, s.epoch)
 	}
-	if err == nil && a.Upto > s.win.acked {
-		err = s.u.d.Outbox.Ack(s.ctx, a.Upto)
-		if err != nil && !errors.Is(err, ledger.ErrBadAck) {
-			return fmt.Errorf("%w: ack %d: %w", ErrOutbox, a.Upto, err)
-		}
-	}
 	if err != nil {
-		s.u.log.Warn("uplink: relay ack refused", "err", err)
-		s.u.setAlarm(&s.u.al.badAck, true)
+		s.refuseAck(err)
+		return 0
+	}
+	return a.Upto
+}
+
+// applyAck moves the ledger's watermark and the window to upto.
+func (s *sess) applyAck(upto uint64) error {
+	if upto <= s.win.acked {
 		return nil
 	}
-	if s.win.ack(a.Upto, time.Now()) {
-		s.u.setAlarm(&s.u.al.badAck, false)
+	if err := s.u.d.Outbox.Ack(s.ctx, upto); errors.Is(err, ledger.ErrBadAck) {
+		s.refuseAck(err)
+		return nil
+	} else if err != nil {
+		return fmt.Errorf("%w: ack %d: %w", ErrOutbox, upto, err)
 	}
+	s.win.ack(upto, time.Now())
+	s.u.setAlarm(&s.u.al.badAck, false)
 	return nil
+}
+
+func (s *sess) refuseAck(err error) {
+	s.u.log.Warn("uplink: relay ack refused", "err", err)
+	s.u.setAlarm(&s.u.al.badAck, true)
 }
 
 // command runs a cmd/{name} message.

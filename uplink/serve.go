@@ -25,7 +25,7 @@ func (s *sess) serve() error {
 		case <-s.u.health.ready:
 			s.flushHealth()
 		case m := <-s.u.inbound:
-			if err := s.handle(m); err != nil {
+			if err := s.handleInbound(m); err != nil {
 				return err
 			}
 		case p := <-s.pubacks:
