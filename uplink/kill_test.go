@@ -72,6 +72,9 @@ func TestGatewayKilledMidSend(t *testing.T) {
 		s := relay.States(gw)
 		return len(s) > 0 && !s[len(s)-1].Online
 	})
+	if s := relay.States(gw); !s[0].Online || s[0].Boot != s[len(s)-1].Boot || s[0].Session != s[len(s)-1].Session {
+		t.Fatalf("the will does not match the birth: %+v", s)
+	}
 
 	l = ledgertest.OpenPath(t, path, nil)
 	if st := status(t, l); st.Acked > relay.Applied(gw) {
