@@ -13,7 +13,7 @@ const pageHTML = `<!DOCTYPE html>
 <title>edged inventory report</title>
 <style>
 body{font-family:sans-serif;margin:24px;color:#222;max-width:1200px}
-h1{font-size:22px}h2{font-size:18px;margin-top:32px;border-bottom:2px solid #0072B2}
+h1{font-size:22px}h2{font-size:18px;margin-top:32px;border-bottom:2px solid #333}
 .cards{display:flex;flex-wrap:wrap;gap:12px}
 .card{background:#f3f6fa;border-radius:6px;padding:10px 14px;min-width:160px}
 .card b{display:block;font-size:20px}.card span{font-size:12px;color:#555}

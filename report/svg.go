@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"math"
 	"strings"
 )
 
@@ -53,7 +54,7 @@ func lineChart(title string, xs []string, ss []series, yMax float64, unit string
 			yMax = max(yMax, maxOf(s.Values))
 		}
 	}
-	yMax = max(yMax, 1)
+	yMax = niceCeil(max(yMax, 1) / 4) * 4
 	axes(&b, xs, yMax, unit)
 	for i, s := range ss {
 		c := palette[i%len(palette)]
@@ -136,4 +137,16 @@ func maxOf(vs []float64) float64 {
 func trimFloat(v float64) string {
 	s := fmt.Sprintf("%.1f", v)
 	return strings.TrimSuffix(s, ".0")
+}
+
+// niceCeil rounds v up to 1, 2, 2.5 or 5 times a power of ten, so that
+// the axis ticks read as round numbers.
+func niceCeil(v float64) float64 {
+	mag := math.Pow(10, math.Floor(math.Log10(v)))
+	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		if m*mag >= v {
+			return m * mag
+		}
+	}
+	return 10 * mag
 }
