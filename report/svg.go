@@ -54,7 +54,7 @@ func lineChart(title string, xs []string, ss []series, yMax float64, unit string
 			yMax = max(yMax, maxOf(s.Values))
 		}
 	}
-	yMax = niceCeil(max(yMax, 1) / 4) * 4
+	yMax = niceCeil(max(yMax, 1)/4) * 4
 	axes(&b, xs, yMax, unit)
 	for i, s := range ss {
 		c := palette[i%len(palette)]
