@@ -46,6 +46,7 @@ func ParseItems(r io.Reader) ([]Item, error) {
 		return nil, fmt.Errorf("%w: header is %q; want %q", ErrItems, strings.Join(head, ","), strings.Join(itemColumns, ","))
 	}
 	var items []Item
+	seen := map[string]int{}
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -59,6 +60,10 @@ func ParseItems(r io.Reader) ([]Item, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%w: line %d: %v", ErrItems, line, err)
 		}
+		if first, dup := seen[it.SKU]; dup {
+			return nil, fmt.Errorf("%w: line %d: sku %q is already on line %d", ErrItems, line, it.SKU, first)
+		}
+		seen[it.SKU] = line
 		items = append(items, it)
 	}
 }
