@@ -97,13 +97,16 @@ func (u *Uplink) Run(ctx context.Context) error {
 	hctx, stop := context.WithCancel(ctx)
 	defer stop()
 	wg.Go(func() { u.healthLoop(hctx) })
+	return u.connectLoop(ctx)
+}
+
+// connectLoop runs one session after another with backoff in between.
+func (u *Uplink) connectLoop(ctx context.Context) error {
 	bo := backoff{base: u.cfg.BackoffMin, max: u.cfg.BackoffMax}
-	var failures int
-	var session uint64
-	for ctx.Err() == nil {
-		session++
+	failures := 0
+	for num := uint64(1); ctx.Err() == nil; num++ {
 		began := time.Now()
-		connected, err := u.session(ctx, session)
+		connected, err := u.session(ctx, num)
 		if ctx.Err() != nil {
 			return nil
 		}
