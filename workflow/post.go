@@ -14,6 +14,7 @@ func (s *Station) post(ctx context.Context, o *Outcome, e ledger.Event, undoable
 	res, err := s.rec.Append(ctx, e)
 	switch {
 	case err != nil && ledger.IsRejection(err):
+		s.retry = nil // refused for good: a rescan builds a new event
 		s.reject(o, err)
 		return
 	case err != nil:
