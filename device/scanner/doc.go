@@ -6,8 +6,22 @@
 // content (AIM ids, GS1) is package barcode's job.
 //
 // Nothing here opens a device. The parts take bytes and explicit
-// timestamps, so they are tested without hardware or sleeps; the serial,
-// evdev and hidraw read loops live elsewhere and drive them.
+// timestamps, so they are tested without hardware or sleeps; the
+// devices are opened by the subpackages serialport, evdev, hidraw and
+// usb (libusb, behind the gousb build tag), found by discover, and
+// answered by feedback.
+//
+// # Supervision
+//
+// A Supervisor keeps one scanner connected: open, serve (FramedServe for
+// byte streams), and when the device fails mark it offline, wait with
+// Backoff (0.5 s doubling to 30 s, jittered, back to 0.5 s after a
+// stable connection) and reopen; Kick cuts the wait short when
+// discovery sees a device appear. Devices report ErrGone when they
+// vanish and ErrClosed when we closed them, so an unplug is logged as
+// such and a shutdown is not. The Supervisor is also the io.Writer for
+// feedback: writes go to the device open at the time, or fail with
+// ErrOffline.
 //
 // # Framing
 //
