@@ -9,6 +9,9 @@ var (
 	// ErrItems means an items (price list and reorder points) file could
 	// not be parsed; the message names the line and column.
 	ErrItems = errors.New("report: invalid items file")
+	// ErrOrders means an orders file could not be parsed; the message
+	// names the line.
+	ErrOrders = errors.New("report: invalid orders file")
 	// ErrUnknownReport means the report name is not one of Names().
 	ErrUnknownReport = errors.New("report: unknown report")
 	// ErrPeriod means the period is empty or reversed.

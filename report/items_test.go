@@ -67,3 +67,30 @@ func TestConfigValidateNamesFields(t *testing.T) {
 		}
 	}
 }
+
+func TestParseOrders(t *testing.T) {
+	o, err := report.ParseOrders(strings.NewReader("order,sku,qty\nO1,A1,4\nO2,A1,3\nO2,A1,4\nO2,B1,1\n"))
+	if err != nil || len(o) != 2 || o["O1"]["A1"] != 4 || o["O2"]["A1"] != 7 || o["O2"]["B1"] != 1 {
+		t.Fatalf("orders %v %v", o, err)
+	}
+	if _, err := report.ParseOrders(strings.NewReader("order,sku,qty\nO1,A1,0\n")); !errors.Is(err, report.ErrOrders) || !strings.Contains(err.Error(), "line 2") {
+		t.Errorf("zero quantity: %v", err)
+	}
+}
+
+func FuzzParseOrders(f *testing.F) {
+	f.Add([]byte("order,sku,qty\nO1,A1,4\nO2,A1,3\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		o, err := report.ParseOrders(bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		for id, lines := range o {
+			for sku, q := range lines {
+				if id == "" || sku == "" || q <= 0 || q > 1_000_000_000 {
+					t.Fatalf("accepted %q %q %d", id, sku, q)
+				}
+			}
+		}
+	})
+}

@@ -74,14 +74,14 @@ func (e *Engine) Names() []string {
 type Engine struct {
 	src    Source
 	cfg    Config
-	orders map[string]map[string]int64
+	orders Orders
 	log    *slog.Logger
 }
 
 // New returns an engine; cfg is validated and defaulted. orders are the
 // ordered lines (order -> sku -> units) for the fulfilment report; nil
 // when not known.
-func New(src Source, cfg Config, orders map[string]map[string]int64, log *slog.Logger) (*Engine, error) {
+func New(src Source, cfg Config, orders Orders, log *slog.Logger) (*Engine, error) {
 	if err := cfg.Validate("report"); err != nil {
 		return nil, err
 	}
