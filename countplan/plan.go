@@ -84,6 +84,10 @@ func (p *Planner) Day(targets []Target, date time.Time) Plan {
 			}
 		}
 	}
+	// in walking order: by location, then sku
+	slices.SortStableFunc(plan.Lines, func(a, b Target) int {
+		return cmp.Or(strings.Compare(a.Location, b.Location), strings.Compare(a.SKU, b.SKU))
+	})
 	return plan
 }
 

@@ -38,7 +38,8 @@ type Scheduler struct {
 	classes report.Classification
 }
 
-// NewScheduler validates both configurations. now is the wall clock.
+// NewScheduler validates both configurations. now is the wall clock;
+// pub may be nil when only Plan is used.
 func NewScheduler(src Source, pub Publisher, cfg Config, rcfg report.Config, now func() time.Time, log *slog.Logger) (*Scheduler, error) {
 	if err := rcfg.Validate("report"); err != nil {
 		return nil, err
@@ -61,13 +62,12 @@ func (s *Scheduler) ClassOf(sku string) report.Class {
 	return s.classes.Of(sku)
 }
 
-// Tick recomputes once: classes from the last ABC period, today's plan
-// (published to Config.Topic) and the alerts (under Config.AlertTopic).
-func (s *Scheduler) Tick() (Plan, error) {
-	now := s.now()
-	d, err := report.Collect(s.src, report.LastDays(now, int(s.rcfg.ABC.Period/(24*time.Hour))), s.rcfg.Items)
+// Plan recomputes the classes from the ABC period ending on the day of
+// date and returns that day's plan and the dataset it came from.
+func (s *Scheduler) Plan(date time.Time) (Plan, *report.Dataset, error) {
+	d, err := report.Collect(s.src, report.LastDays(date, int(s.rcfg.ABC.Period/(24*time.Hour))), s.rcfg.Items)
 	if err != nil {
-		return Plan{}, fmt.Errorf("countplan: collect: %w", err)
+		return Plan{}, nil, fmt.Errorf("countplan: collect: %w", err)
 	}
 	cls := report.Classify(d, s.rcfg.ABC.AShare, s.rcfg.ABC.BShare)
 	s.mu.Lock()
@@ -75,9 +75,19 @@ func (s *Scheduler) Tick() (Plan, error) {
 	s.mu.Unlock()
 	targets, err := Targets(s.src, cls, s.rcfg)
 	if err != nil {
-		return Plan{}, err
+		return Plan{}, nil, err
 	}
-	plan := s.planner.Day(targets, now)
+	return s.planner.Day(targets, date), d, nil
+}
+
+// Tick recomputes once: classes from the last ABC period, today's plan
+// (published to Config.Topic) and the alerts (under Config.AlertTopic).
+func (s *Scheduler) Tick() (Plan, error) {
+	now := s.now()
+	plan, d, err := s.Plan(now)
+	if err != nil {
+		return plan, err
+	}
 	if err := s.publish(plan); err != nil {
 		return plan, err
 	}
