@@ -65,6 +65,9 @@ func listScanners(out io.Writer, root string, extra []string) error {
 	}
 	for _, c := range cands {
 		fmt.Fprintf(out, "%-7s %s -> %s", c.Kind, c.Path, c.Target)
+		if c.VID != 0 {
+			fmt.Fprintf(out, " usb %04x:%04x %s", c.VID, c.PID, c.Vendor())
+		}
 		for _, h := range serialport.Holders(filepath.Join(root, "proc"), c.Path) {
 			fmt.Fprintf(out, " [open in %s]", h)
 		}

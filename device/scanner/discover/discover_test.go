@@ -54,7 +54,13 @@ func TestScanFindsSerialKeyboardAndHIDPOS(t *testing.T) {
 	tr.link(t, "dev/input/by-id/usb-Honeywell_1900-event-kbd", ev)
 	tr.link(t, "dev/input/by-id/usb-Honeywell_1900-if01-event-mouse", ev)
 	tr.file(t, "dev/hidraw0", "")
-	tr.file(t, "sys/class/hidraw/hidraw0/device/uevent", "DRIVER=hid-generic\nHID_NAME=Datalogic QD2430\n")
+	tr.file(t, "sys/class/hidraw/hidraw0/device/uevent", "DRIVER=hid-generic\nHID_ID=0003:000005F9:00004204\nHID_NAME=Datalogic QD2430\n")
+	// sysfs: the tty's device is the USB interface; its parent has the ids.
+	tr.file(t, "sys/devices/pci0000:00/usb1/1-1/idVendor", "05e0\n")
+	tr.file(t, "sys/devices/pci0000:00/usb1/1-1/idProduct", "1701\n")
+	tr.file(t, "sys/devices/pci0000:00/usb1/1-1/1-1:1.0/tty/ttyACM0/dev", "166:0\n")
+	tr.link(t, "sys/class/tty/ttyACM0", filepath.Join(tr.root, "sys/devices/pci0000:00/usb1/1-1/1-1:1.0/tty/ttyACM0"))
+	tr.link(t, "sys/devices/pci0000:00/usb1/1-1/1-1:1.0/tty/ttyACM0/device", filepath.Join(tr.root, "sys/devices/pci0000:00/usb1/1-1/1-1:1.0"))
 	got, err := Scan(tr.root)
 	if err != nil {
 		t.Fatal(err)
@@ -74,6 +80,12 @@ func TestScanFindsSerialKeyboardAndHIDPOS(t *testing.T) {
 	}
 	if got[2].Target != acm || got[3].Target != usb0 {
 		t.Errorf("target %s", got[2].Target)
+	}
+	if got[2].VID != 0x05e0 || got[2].PID != 0x1701 || got[2].Vendor() != "Zebra (Symbol)" {
+		t.Errorf("serial ids %04x:%04x %q", got[2].VID, got[2].PID, got[2].Vendor())
+	}
+	if got[0].VID != 0x05f9 || got[0].PID != 0x4204 || got[3].VID != 0 {
+		t.Errorf("hidraw ids %04x:%04x, adapter without sysfs %04x", got[0].VID, got[0].PID, got[3].VID)
 	}
 }
 

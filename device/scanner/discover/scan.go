@@ -29,6 +29,9 @@ type Candidate struct {
 	Name string
 	// Target is the node the link points to (/dev/ttyACM0).
 	Target string
+	// VID and PID are the USB ids from sysfs; 0 when not on USB or
+	// not found.
+	VID, PID uint16
 }
 
 // Scan lists candidates under root, one per device node: a by-id name
@@ -41,9 +44,9 @@ func Scan(root string) ([]Candidate, error) {
 		out = append(out, c...)
 		errs = append(errs, err)
 	}
-	add(links(root, "dev/serial/by-id", Serial, nil))
-	add(links(root, "dev/serial/by-path", Serial, nil))
-	add(links(root, "dev/input/by-id", Evdev, func(n string) bool { return strings.HasSuffix(n, "-event-kbd") }))
+	add(links(root, "dev/serial/by-id", Serial, "tty", nil))
+	add(links(root, "dev/serial/by-path", Serial, "tty", nil))
+	add(links(root, "dev/input/by-id", Evdev, "input", func(n string) bool { return strings.HasSuffix(n, "-event-kbd") }))
 	add(hidraws(root))
 	out = uniqueTargets(out)
 	slices.SortFunc(out, func(a, b Candidate) int { return strings.Compare(a.Path, b.Path) })
@@ -64,7 +67,7 @@ func uniqueTargets(cands []Candidate) []Candidate {
 	return out
 }
 
-func links(root, dir string, kind Kind, keep func(string) bool) ([]Candidate, error) {
+func links(root, dir string, kind Kind, class string, keep func(string) bool) ([]Candidate, error) {
 	abs := filepath.Join(root, dir)
 	ents, err := os.ReadDir(abs)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -83,7 +86,9 @@ func links(root, dir string, kind Kind, keep func(string) bool) ([]Candidate, er
 		if err != nil {
 			continue // a dangling link: the device is going away
 		}
-		out = append(out, Candidate{Kind: kind, Path: p, Name: e.Name(), Target: target})
+		c := Candidate{Kind: kind, Path: p, Name: e.Name(), Target: target}
+		c.VID, c.PID = nodeIDs(root, class, target)
+		out = append(out, c)
 	}
 	return out, nil
 }
@@ -102,19 +107,19 @@ func hidraws(root string) ([]Candidate, error) {
 		if _, err := os.Stat(node); err != nil {
 			continue
 		}
-		out = append(out, Candidate{Kind: HIDRaw, Path: node, Name: hidName(root, e.Name()), Target: node})
+		uevent, _ := os.ReadFile(filepath.Join(root, "sys/class/hidraw", e.Name(), "device/uevent"))
+		c := Candidate{Kind: HIDRaw, Path: node, Name: hidName(string(uevent), e.Name()), Target: node}
+		c.VID, c.PID = hidIDs(string(uevent))
+		out = append(out, c)
 	}
 	return out, nil
 }
 
 // hidName is HID_NAME from the device's uevent, or the node name.
-func hidName(root, node string) string {
-	b, err := os.ReadFile(filepath.Join(root, "sys/class/hidraw", node, "device/uevent"))
-	if err == nil {
-		for line := range strings.SplitSeq(string(b), "\n") {
-			if v, ok := strings.CutPrefix(line, "HID_NAME="); ok {
-				return v
-			}
+func hidName(uevent, node string) string {
+	for line := range strings.SplitSeq(uevent, "\n") {
+		if v, ok := strings.CutPrefix(line, "HID_NAME="); ok {
+			return v
 		}
 	}
 	return node
