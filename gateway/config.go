@@ -11,6 +11,7 @@ import (
 	"github.com/edged/edged/device/llrp"
 	"github.com/edged/edged/device/rfid"
 	"github.com/edged/edged/tagflow"
+	"github.com/edged/edged/uplink"
 )
 
 // Config is the daemon's configuration file (see docs/configuration.md).
@@ -32,6 +33,11 @@ type Config struct {
 	// CountCycle is how often count zones are compared with the ledger.
 	// Default 5 minutes.
 	CountCycle time.Duration `mapstructure:"count_cycle"`
+	// MQTT is the broker of the uplink; without one nothing is sent.
+	MQTT MQTTConfig `mapstructure:"mqtt"`
+	// Uplink tunes the store-and-forward to the relay (window, replay
+	// rate, alarms, backlog capacity); see docs/protocol.md.
+	Uplink uplink.Config `mapstructure:"uplink"`
 	// HTTP serves /healthz, /metrics and /status.
 	HTTP HTTPConfig `mapstructure:"http"`
 	// Log sets the log level.
@@ -100,6 +106,7 @@ func (c *Config) Defaults() {
 	}
 	def(&c.Ledger.PruneEvery, time.Hour)
 	def(&c.CountCycle, 5*time.Minute)
+	def(&c.MQTT.DrainOnStop, 5*time.Second)
 	if c.HTTP.Listen == "" {
 		c.HTTP.Listen = "127.0.0.1:9337"
 	}
@@ -134,6 +141,7 @@ func (c *Config) Validate() error {
 		}
 	}
 	errs = append(errs, c.validateAntennas()...)
+	errs = append(errs, c.validateUplink()...)
 	return errors.Join(errs...)
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/edged/edged/device/rfid"
 	"github.com/edged/edged/ledger"
 	"github.com/edged/edged/tagflow"
+	"github.com/edged/edged/uplink"
 )
 
 // Notifier tells the service manager about the daemon (sd_notify).
@@ -37,6 +38,14 @@ type Parts struct {
 	// WatchdogEvery is how often the supervision loop proves it is alive
 	// (half of systemd's WatchdogSec); 0 means every 10 s.
 	WatchdogEvery time.Duration
+	// UplinkDialer connects to the broker (uplink/mqtt); needed when
+	// mqtt.broker is set.
+	UplinkDialer uplink.Dialer
+	// OnReloadCommand is called when the relay sends the reload command.
+	OnReloadCommand func()
+	// DiskFree and ClockSynced feed the health message; nil: unknown.
+	DiskFree    func() int64
+	ClockSynced func() bool
 	// Version is reported in health.
 	Version string
 	Logger  *slog.Logger
@@ -60,6 +69,7 @@ type Gateway struct {
 	inv    *rfid.Inventory
 	flow   *tagflow.Flow
 	events chan work
+	uplink *uplink.Uplink // nil without a broker
 	wg     sync.WaitGroup
 	ctr    counters
 }
@@ -84,6 +94,9 @@ func New(cfg Config, parts Parts) (*Gateway, error) {
 	}
 	g := &Gateway{parts: parts, log: parts.Logger, cfg: cfg, readers: map[string]*readerRun{},
 		events: make(chan work, 4096)}
+	if err := g.newUplink(cfg); err != nil {
+		return nil, err
+	}
 	if err := g.buildInventory(cfg); err != nil {
 		return nil, err
 	}
@@ -106,7 +119,7 @@ func (g *Gateway) buildInventory(cfg Config) error {
 			return err
 		}
 	}
-	flow := tagflow.New(g.parts.Ledger, cat, cfg.Tagflow, g.log.With("part", "tagflow"))
+	flow := tagflow.New(notifying{g.parts.Ledger, g}, cat, cfg.Tagflow, g.log.With("part", "tagflow"))
 	g.invMu.Lock()
 	g.inv, g.flow = inv, flow
 	g.invMu.Unlock()
@@ -144,6 +157,7 @@ func (g *Gateway) Run(ctx context.Context) error {
 		g.startReader(r)
 	}
 	g.mu.Unlock()
+	stopUplink := g.startUplink(g.cfg.MQTT.DrainOnStop)
 	recorded := make(chan struct{})
 	go func() { defer close(recorded); g.recordMovements(context.WithoutCancel(ctx)) }()
 	jobs := g.startJobs(devCtx)
@@ -156,6 +170,7 @@ func (g *Gateway) Run(ctx context.Context) error {
 	jobs.Wait()
 	close(g.events)
 	<-recorded
+	stopUplink() // after the last movement is recorded: drain, then stop
 	stopHTTP()
 	return nil
 }

@@ -13,8 +13,11 @@ import (
 	"github.com/edged/edged/device/llrp/llrptest"
 	"github.com/edged/edged/device/rfid"
 	"github.com/edged/edged/gateway"
+	"github.com/edged/edged/internal/mosquittotest"
 	"github.com/edged/edged/ledger"
 	"github.com/edged/edged/ledger/ledgertest"
+	"github.com/edged/edged/uplink/mqtt"
+	"github.com/edged/edged/uplink/uplinktest"
 )
 
 // The fake reader's tags are SGTIN-96 of GTIN 03893120000008.
@@ -184,5 +187,39 @@ func TestShutdownRecordsEverythingQueued(t *testing.T) {
 	if h.Inventory.Arrived != h.Movements.Received || int64(h.Movements.Received) != onHand(l, "DOOR-1") || h.Queue.Depth != 0 {
 		t.Fatalf("arrived %d, recorded %d, on hand %d, queued %d: an accepted arrival was lost",
 			h.Inventory.Arrived, h.Movements.Received, onHand(l, "DOOR-1"), h.Queue.Depth)
+	}
+}
+
+func TestReadsReachTheRelayAndAreAcknowledged(t *testing.T) {
+	broker := mosquittotest.Start(t, mosquittotest.Options{})
+	relay := uplinktest.StartRelay(t, broker.URL())
+	l := ledgertest.Open(t, nil)
+	_, addr := llrptest.Start(t, llrptest.Options{Tags: 20, Rate: 2000})
+	cfg := dockConfig(addr)
+	cfg.MQTT.Broker = broker.URL()
+	d, err := mqtt.NewDialer(mqtt.Config{Broker: broker.URL(), ClientID: cfg.Gateway}, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := gateway.New(cfg, gateway.Parts{Ledger: l, Dial: dial, UplinkDialer: d, Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- g.Run(ctx) }()
+	eventually(t, "20 receipts applied by the relay", func() bool { return relay.Applied(cfg.Gateway) == 20 })
+	eventually(t, "the ledger acknowledged", func() bool { st, _ := l.Status(); return st.Acked == 20 && st.Pending == 0 })
+	if h := g.Health(); h.Uplink == nil || len(h.Uplink.Devices) != 1 || h.Uplink.Devices[0].State != "up" {
+		t.Fatalf("uplink health %+v", h.Uplink)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	for i, e := range relay.Events(cfg.Gateway) {
+		if e.Seq != uint64(i+1) || e.Type != "receive" || e.SKU != "TEE" {
+			t.Fatalf("relay event %d: %+v", i, e)
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/edged/edged/device/rfid"
 	"github.com/edged/edged/ledger"
 	"github.com/edged/edged/tagflow"
+	"github.com/edged/edged/uplink/wire"
 )
 
 // Health is a snapshot of the daemon, served as /status and used for the
@@ -22,6 +23,7 @@ type Health struct {
 	Queue     QueueHealth      `json:"queue"`
 	Ledger    ledger.Status    `json:"ledger"`
 	Reloads   uint64           `json:"reloads"`
+	Uplink    *wire.Health     `json:"uplink,omitempty"`
 }
 
 // ReaderHealth is one reader's state and counters.
@@ -61,6 +63,10 @@ func (g *Gateway) Health() Health {
 	h.Movements = g.flow.Counters()
 	g.invMu.Unlock()
 	h.Ledger, _ = g.parts.Ledger.Status()
+	if g.uplink != nil {
+		u := g.uplink.Snapshot()
+		h.Uplink = &u
+	}
 	return h
 }
 

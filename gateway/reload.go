@@ -50,7 +50,8 @@ func needsRestart(cur, next Config) error {
 		name string
 		a, b any
 	}{{"site", cur.Site, next.Site}, {"gateway", cur.Gateway, next.Gateway},
-		{"ledger", cur.Ledger, next.Ledger}, {"http", cur.HTTP, next.HTTP}} {
+		{"ledger", cur.Ledger, next.Ledger}, {"http", cur.HTTP, next.HTTP},
+		{"mqtt", cur.MQTT, next.MQTT}, {"uplink", cur.Uplink, next.Uplink}} {
 		if !reflect.DeepEqual(s.a, s.b) {
 			changed = append(changed, s.name)
 		}

@@ -98,14 +98,21 @@ func runDaemon(ctx context.Context, path string, cfg gateway.Config, log *slog.L
 	if err != nil {
 		return err
 	}
-	g, err := gateway.New(cfg, gateway.Parts{Ledger: l, Dial: dialTCP, Listener: ln, Version: version(),
-		Notify:        sdnotify.New(os.Getenv("NOTIFY_SOCKET")),
-		WatchdogEvery: sdnotify.WatchdogInterval(os.Getenv("WATCHDOG_USEC"), os.Getenv("WATCHDOG_PID"), os.Getpid()),
-		Logger:        log})
+	dialer, err := uplinkDialer(cfg, log)
 	if err != nil {
 		return err
 	}
-	stop := watchReload(ctx, path, g, log)
+	reloadCmd := make(chan struct{}, 1)
+	g, err := gateway.New(cfg, gateway.Parts{Ledger: l, Dial: dialTCP, Listener: ln, Version: version(),
+		UplinkDialer: dialer, DiskFree: diskFree(cfg.Ledger.DB), ClockSynced: clockSynced,
+		OnReloadCommand: func() { signalOnce(reloadCmd) },
+		Notify:          sdnotify.New(os.Getenv("NOTIFY_SOCKET")),
+		WatchdogEvery:   sdnotify.WatchdogInterval(os.Getenv("WATCHDOG_USEC"), os.Getenv("WATCHDOG_PID"), os.Getpid()),
+		Logger:          log})
+	if err != nil {
+		return err
+	}
+	stop := watchReload(ctx, path, g, reloadCmd, log)
 	defer stop()
 	log.Info("edged running", "site", cfg.Site, "gateway", cfg.Gateway, "ledger", cfg.Ledger.DB, "readers", len(cfg.Readers))
 	return g.Run(ctx)
@@ -127,9 +134,10 @@ func dialTCP(ctx context.Context, addr string) (net.Conn, error) {
 	return d.DialContext(ctx, "tcp", addr)
 }
 
-// watchReload reloads the configuration on SIGHUP and when the file or
-// a drop-in changes; the returned function stops watching.
-func watchReload(ctx context.Context, path string, g *gateway.Gateway, log *slog.Logger) func() {
+// watchReload reloads the configuration on SIGHUP, when the file or a
+// drop-in changes, and on the relay's reload command; the returned
+// function stops watching.
+func watchReload(ctx context.Context, path string, g *gateway.Gateway, remote <-chan struct{}, log *slog.Logger) func() {
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
 	changed, stopWatch := watchFiles(path, log)
@@ -143,11 +151,19 @@ func watchReload(ctx context.Context, path string, g *gateway.Gateway, log *slog
 				return
 			case <-hup:
 			case <-changed:
+			case <-remote:
 			}
 			reload(path, g, log)
 		}
 	}()
 	return func() { signal.Stop(hup); cancel(); stopWatch(); <-done }
+}
+
+func signalOnce(c chan<- struct{}) {
+	select {
+	case c <- struct{}{}:
+	default:
+	}
 }
 
 func reload(path string, g *gateway.Gateway, log *slog.Logger) {
