@@ -44,8 +44,13 @@ bench: ## run the benchmarks and record medians and ratios in docs/benchmarks.md
 	$(GO) test -run '^$$' -bench . -skip '^BenchmarkLoad$$' -benchtime $(BENCHTIME) -count $(BENCHCOUNT) -timeout 60m $(PKGS) | tee bench.out
 	$(GO) test -run '^$$' -bench '^BenchmarkLoad$$' -benchtime 1x -count 1 ./device/llrp/ | tee -a bench.out
 	$(GO) run ./tools/benchdoc -in bench.out -doc docs/benchmarks.md \
-	  -ratio 'LedgerAppendParallel/LedgerAppendNaive:events/s' \
-	  -ratio 'LedgerAppendNaive/LedgerAppendParallel:written-B/event'
+	  -ratio 'LedgerAppendParallel,LedgerAppendNaive:events/s' \
+	  -ratio 'LedgerAppendNaive,LedgerAppendParallel:written-B/event' \
+	  -ratio 'GS1Parse/naive,GS1Parse/decoder:ns/op' \
+	  -ratio 'HIDDecode/naive,HIDDecode/decoder:ns/op' \
+	  -ratio 'InventoryObserve/tags=100000,InventoryObserve/tags=1000:ns/op' \
+	  -ratio 'Load/client/n=1,Load/baseline/n=1:cpu-%' \
+	  -ratio 'UplinkDrain,UplinkDrainNaive:events/s'
 
 fuzz: ## run every fuzz target for FUZZTIME (a smoke run)
 	@scripts/fuzz-all.sh $(FUZZTIME)

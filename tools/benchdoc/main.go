@@ -6,7 +6,7 @@
 //
 //	go test -bench . -count 5 ./... | tee bench.out
 //	go run ./tools/benchdoc -in bench.out -doc docs/benchmarks.md \
-//	    -ratio 'LedgerAppendParallel/LedgerAppendNaive:events/s'
+//	    -ratio 'LedgerAppendParallel,LedgerAppendNaive:events/s'
 package main
 
 import (
@@ -27,7 +27,7 @@ func main() {
 	in := flag.String("in", "bench.out", "go test -bench output")
 	doc := flag.String("doc", "docs/benchmarks.md", "markdown file to update")
 	var ratios ratioFlags
-	flag.Var(&ratios, "ratio", "A/B:unit — report median(A)/median(B) of unit (repeatable)")
+	flag.Var(&ratios, "ratio", "A,B:unit — report median(A)/median(B) of unit (repeatable)")
 	flag.Parse()
 	if err := run(*in, *doc, ratios); err != nil {
 		fmt.Fprintln(os.Stderr, "benchdoc:", err)

@@ -20,7 +20,7 @@ func TestParseTakesMediansAndRatios(t *testing.T) {
 	if got, _ := r.median("github.com/edged/edged/ledger LedgerAppendNaive", "events/s"); got != 2235.5 {
 		t.Fatalf("median of two runs = %v, want their mean 2235.5", got)
 	}
-	body, err := render(r, []string{"LedgerAppendParallel/LedgerAppendNaive:events/s", "Missing/LedgerAppendNaive:events/s"},
+	body, err := render(r, []string{"LedgerAppendParallel,LedgerAppendNaive:events/s", "Missing,LedgerAppendNaive:events/s"},
 		time.Date(2026, 11, 26, 15, 0, 0, 0, time.UTC), "go1.26.8")
 	if err != nil {
 		t.Fatal(err)

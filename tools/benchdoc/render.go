@@ -37,9 +37,9 @@ func renderRatios(b *strings.Builder, r *results, ratios []string) error {
 	b.WriteString("| ratio (same run) | unit | A | B | A/B |\n|---|---|---|---|---|\n")
 	for _, spec := range ratios {
 		pair, unit, ok := strings.Cut(spec, ":")
-		a, bn, ok2 := strings.Cut(pair, "/")
+		a, bn, ok2 := strings.Cut(pair, ",")
 		if !ok || !ok2 {
-			return fmt.Errorf("ratio %q: want A/B:unit", spec)
+			return fmt.Errorf("ratio %q: want A,B:unit", spec)
 		}
 		ka, okA := r.find(a)
 		kb, okB := r.find(bn)
