@@ -149,6 +149,13 @@ func TestStartOpensOneLiveSessionPerLocation(t *testing.T) {
 	if err != nil || len(opened) != 2 || opened[0].ID != "cc-2026-01-05-L1" || opened[1].Mode != ledger.CountLive {
 		t.Fatalf("opened %+v %v", opened, err)
 	}
+	// Fast is class A: ±1 %; Slow and Idle default to C: ±5 %
+	if tol := opened[0].Tolerances["Fast"]; tol != (ledger.Tolerance{Class: "A", BP: 100}) {
+		t.Errorf("Fast tolerance %+v", tol)
+	}
+	if tol := opened[1].Tolerances["Idle"]; tol != (ledger.Tolerance{Class: "C", BP: 500}) {
+		t.Errorf("Idle tolerance %+v", tol)
+	}
 	for _, s := range opened {
 		if err := l.CancelCount(context.Background(), s.ID); err != nil {
 			t.Fatal(err)

@@ -3,6 +3,7 @@ package countplan
 import (
 	"context"
 	"fmt"
+	"math"
 
 	"github.com/edged/edged/ledger"
 	"github.com/edged/edged/report"
@@ -45,16 +46,20 @@ func Targets(b Balances, cls report.Classification, rc report.Config) ([]Target,
 }
 
 // Sessions turns a plan into one live count session per location, in
-// location order, with ids "cc-DATE-LOCATION".
+// location order, with ids "cc-DATE-LOCATION". Each planned sku carries
+// its class and tolerance, so that the ledger holds a variance beyond it
+// for a recount by another user or a supervisor's approval.
 func Sessions(plan Plan, user string) []ledger.CountSession {
 	var out []ledger.CountSession
-	seen := map[string]bool{}
+	at := map[string]int{}
 	for _, t := range plan.Lines {
-		if !seen[t.Location] {
-			seen[t.Location] = true
-			out = append(out, ledger.CountSession{ID: "cc-" + plan.Date + "-" + t.Location,
-				Mode: ledger.CountLive, Locations: []string{t.Location}, User: user})
+		i, ok := at[t.Location]
+		if !ok {
+			i, at[t.Location] = len(out), len(out)
+			out = append(out, ledger.CountSession{ID: "cc-" + plan.Date + "-" + t.Location, Mode: ledger.CountLive,
+				Locations: []string{t.Location}, User: user, Tolerances: map[string]ledger.Tolerance{}})
 		}
+		out[i].Tolerances[t.SKU] = ledger.Tolerance{Class: string(t.Class), BP: int64(math.Round(t.TolerancePct * 100))}
 	}
 	return out
 }

@@ -37,6 +37,10 @@ type CountSession struct {
 	Started   time.Time `json:"started"`
 	StartSeq  uint64    `json:"start_seq"`
 	Ended     time.Time `json:"ended,omitzero"`
+	// Tolerances gives the class and allowed variance of a sku's lines
+	// (countcheck.go). A sku not listed, and every sku of a session
+	// without tolerances, posts whatever variance it is counted with.
+	Tolerances map[string]Tolerance `json:"tolerances,omitempty"`
 }
 
 // CountLine is the counted quantity of one sku at one location.
@@ -52,6 +56,17 @@ type CountLine struct {
 	Counts   int       `json:"counts"`   // how often the line was counted
 	Outdated bool      `json:"outdated"` // a back-dated movement arrived after counting
 	Posted   uint64    `json:"posted,omitempty"`
+
+	// Tolerance is the line's class and allowed variance, from the session.
+	Tolerance *Tolerance `json:"tolerance,omitempty"`
+	// PrevVariance and PrevUser are the previous count of a recounted line.
+	PrevVariance int64  `json:"prev_variance,omitempty"`
+	PrevUser     string `json:"prev_user,omitempty"`
+	// Accepted: within tolerance, or recounted by another user who found
+	// the same variance. Lines with a tolerance post only when accepted
+	// or approved.
+	Accepted   bool   `json:"accepted,omitempty"`
+	ApprovedBy string `json:"approved_by,omitempty"`
 }
 
 // Variance is counted minus book.

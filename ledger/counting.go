@@ -32,6 +32,9 @@ func (t *wtx) startCount(s *CountSession, now time.Time) error {
 	if len(s.Locations) == 0 {
 		return countErr("count %q names no location", s.ID)
 	}
+	if err := t.checkTolerances(s); err != nil {
+		return err
+	}
 	if t.counts.Get([]byte(s.ID)) != nil {
 		return countErr("count %q already exists; pick a new id", s.ID)
 	}
@@ -84,6 +87,7 @@ func (t *wtx) recordCount(line *CountLine) error {
 	}
 	b, _ := t.getBalance(line.SKU, line.Location)
 	line.Book, line.Seq, line.Counts, line.Outdated = b.OnHand, t.head, prev.Counts+1, false
+	judge(s, line, &prev)
 	return t.putJSON(t.lines, key, line)
 }
 
@@ -104,7 +108,9 @@ type FinishResult struct {
 
 // FinishCount posts the variance of every counted line as an adjust
 // event by its counter, then unfreezes the locations, all in one
-// transaction. It refuses while any line is outdated: recount those.
+// transaction. It refuses while any line is outdated (recount those),
+// or has a variance beyond its tolerance that no second counter
+// confirmed and no supervisor approved (ErrCountNeedsReview).
 func (l *Ledger) FinishCount(ctx context.Context, id string) (FinishResult, error) {
 	var out FinishResult
 	now := l.opts.Now().UTC()
@@ -126,6 +132,9 @@ func (t *wtx) finishCount(id string, now time.Time, out *FinishResult) error {
 	if stale := outdatedLines(lines); len(stale) > 0 {
 		return countErr("count %q has outdated lines (%s): a back-dated movement arrived after they were counted; recount them, then finish",
 			id, strings.Join(stale, ", "))
+	}
+	if err := refuseUnaccepted(id, lines); err != nil {
+		return err
 	}
 	for i := range lines {
 		if err := t.postVariance(&lines[i], now, out); err != nil {

@@ -1,6 +1,9 @@
 package ledger
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+)
 
 // Errors for which callers branch. Returned errors wrap these with the
 // details (sku, location, quantities) an operator needs.
@@ -21,6 +24,10 @@ var (
 	ErrSerialNotHere = errors.New("tagged item not at that location")
 	// ErrCount: a count session operation is not possible in its state.
 	ErrCount = errors.New("count session")
+	// ErrCountNeedsReview: a count line's variance is beyond its
+	// tolerance and was neither confirmed by another counter nor
+	// approved. It wraps ErrCount.
+	ErrCountNeedsReview = fmt.Errorf("%w: variance beyond tolerance", ErrCount)
 	// ErrNotLedger: the file is not an edged ledger (foreign or corrupt).
 	ErrNotLedger = errors.New("not an edged ledger file")
 	// ErrCorrupt: an integrity check failed.

@@ -79,3 +79,32 @@ func TestWithinTolerance(t *testing.T) {
 		}
 	}
 }
+
+func TestAccuracyUsesTheToleranceRecordedWithTheLine(t *testing.T) {
+	ctx := context.Background()
+	clk := &clock{at(10, 8)}
+	l := ledgertest.Open(t, &ledger.Options{Now: clk.Now})
+	add(t, l, recv("r", "E1", "L4", 100, 100, at(-30, 9)))
+	s := ledger.CountSession{ID: "K2", Locations: []string{"L4"}, Tolerances: map[string]ledger.Tolerance{"E1": {Class: "B", BP: 1000}}}
+	if _, err := l.StartCount(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.RecordCount(ctx, "K2", "E1", "L4", 91, "bob"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.FinishCount(ctx, "K2"); err != nil {
+		t.Fatal(err)
+	}
+	e, _ := report.New(l, report.Config{}, nil, nil)
+	p, _ := report.NewPeriod(at(1, 0), at(11, 0))
+	rs, err := e.Run("accuracy", p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// −9 of 100 is inside the ±10 % the line was counted under (class C
+	// now would allow only ±5 %)
+	wantFigures(t, rs[0], map[string]string{"inventory record accuracy": "100.00 %"})
+	if row := rs[0].Rows[0]; row[3] != "B" || row[7] != "10.00 %" {
+		t.Errorf("row %v", row)
+	}
+}

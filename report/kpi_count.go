@@ -15,6 +15,16 @@ func (e *Engine) toleranceBP(d *Dataset, cls Classification, sku string) int64 {
 	return ToleranceBP(e.cfg.Tolerance, cls.Of(sku))
 }
 
+// lineTolerance is the class and tolerance the line was counted under
+// (recorded by the ledger when the session had tolerances), else the
+// SKU's class in the period.
+func (e *Engine) lineTolerance(d *Dataset, cls Classification, l ledger.CountLine) (string, int64) {
+	if l.Tolerance != nil {
+		return l.Tolerance.Class, l.Tolerance.BP
+	}
+	return string(cls.Of(l.SKU)), e.toleranceBP(d, cls, l.SKU)
+}
+
 // ToleranceBP is the class's tolerance in basis points.
 func ToleranceBP(t Tolerance, c Class) int64 {
 	pct := map[Class]float64{ClassA: t.A, ClassB: t.B, ClassC: t.C}[c]
@@ -38,13 +48,13 @@ func (e *Engine) accuracyReport(d *Dataset) *Report {
 	cls := Classify(d, e.cfg.ABC.AShare, e.cfg.ABC.BShare)
 	var ok, absVar, book int64
 	for _, l := range d.Lines {
-		bp := e.toleranceBP(d, cls, l.SKU)
+		class, bp := e.lineTolerance(d, cls, l)
 		in := WithinTolerance(l, bp)
 		if in {
 			ok++
 		}
 		absVar, book = absVar+abs(l.Variance()), book+l.Book
-		r.row(l.CountID, l.SKU, l.Location, cls.Of(l.SKU), l.Book, l.Counted, l.Variance(), ratio(bp, 100, 2)+" %", in)
+		r.row(l.CountID, l.SKU, l.Location, class, l.Book, l.Counted, l.Variance(), ratio(bp, 100, 2)+" %", in)
 	}
 	n := int64(len(d.Lines))
 	r.figure("inventory record accuracy", "%s", pct(ok, n))
@@ -74,7 +84,7 @@ func weeklyAccuracy(e *Engine, d *Dataset, cls Classification) []weekPoint {
 			i = len(out) - 1
 		}
 		out[i].Done++
-		if WithinTolerance(l, e.toleranceBP(d, cls, l.SKU)) {
+		if _, bp := e.lineTolerance(d, cls, l); WithinTolerance(l, bp) {
 			out[i].OK++
 		}
 	}

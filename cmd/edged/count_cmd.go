@@ -14,7 +14,7 @@ func newCountCmd(v *viper.Viper) *cobra.Command {
 		Use:   "count",
 		Short: "Run a count session: start freezes locations, record counts lines, finish posts variances",
 	}
-	cmd.AddCommand(newCountStartCmd(v), newCountRecordCmd(v), newCountFinishCmd(v), newCountCancelCmd(v), newCountPlanCmd(v))
+	cmd.AddCommand(newCountStartCmd(v), newCountRecordCmd(v), newCountFinishCmd(v), newCountCancelCmd(v), newCountPlanCmd(v), newCountApproveCmd(v))
 	return cmd
 }
 

@@ -98,3 +98,32 @@ func printPlan(w io.Writer, plan countplan.Plan) error {
 	}
 	return tw.Flush()
 }
+
+// newCountApproveCmd is `edged ledger count approve`: a supervisor
+// accepts a line whose variance is beyond its tolerance.
+func newCountApproveCmd(v *viper.Viper) *cobra.Command {
+	var id, sku, loc, user string
+	cmd := &cobra.Command{
+		Use:   "approve",
+		Short: "Approve a counted line whose variance is beyond tolerance, so that finish posts it",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return withWritable(cmd, v, func(l *ledger.Ledger) error {
+				line, err := l.ApproveCount(cmd.Context(), id, sku, loc, user)
+				if err == nil {
+					fmt.Fprintf(cmd.OutOrStdout(), "count %s: %s at %s variance %+d approved by %s\n", id, sku, loc, line.Variance(), user)
+				}
+				return err
+			})
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&id, "id", "", "count id")
+	fl.StringVar(&sku, "sku", "", "sku of the line")
+	fl.StringVar(&loc, "location", "", "location of the line")
+	fl.StringVar(&user, "user", "", "the approving supervisor (not the counter)")
+	for _, f := range []string{"id", "sku", "location", "user"} {
+		_ = cmd.MarkFlagRequired(f)
+	}
+	return cmd
+}

@@ -82,3 +82,33 @@ func TestCountPlanCommand(t *testing.T) {
 		t.Errorf("saturday: %s", out)
 	}
 }
+
+func TestCountPlanStartAndApprove(t *testing.T) {
+	db := shopDB(t)
+	// A1 is class A: planned on one day of each week of 5 working days
+	day := ""
+	for _, d := range []string{"2026-01-05", "2026-01-06", "2026-01-07", "2026-01-08", "2026-01-09"} {
+		if out, _, _ := edged(t, db, "", "ledger", "count", "plan", "--date", d, "--format", "json"); strings.Contains(out, `"sku": "A1"`) {
+			day = d
+		}
+	}
+	if day == "" {
+		t.Fatal("A1 is not planned in a week")
+	}
+	out, stderr, code := edged(t, db, "", "ledger", "count", "plan", "--date", day, "--start", "--format", "json")
+	id := "cc-" + day + "-L1"
+	if code != 0 || !strings.Contains(out, `"blind": true`) || !strings.Contains(stderr, id) {
+		t.Fatalf("plan --start: %d %s\n%s", code, stderr, out)
+	}
+	// A1 holds 3; counting 2 is −33 %: beyond ±1 %
+	edged(t, db, "", "ledger", "count", "record", "--id", id, "--sku", "A1", "--location", "L1", "--qty", "2", "--user", "bob")
+	if _, stderr, code := edged(t, db, "", "ledger", "count", "finish", "--id", id); code == 0 || !strings.Contains(stderr, "tolerance") {
+		t.Fatalf("finish beyond tolerance: %d %s", code, stderr)
+	}
+	if _, stderr, code := edged(t, db, "", "ledger", "count", "approve", "--id", id, "--sku", "A1", "--location", "L1", "--user", "sup"); code != 0 {
+		t.Fatalf("approve: %s", stderr)
+	}
+	if out, stderr, code := edged(t, db, "", "ledger", "count", "finish", "--id", id); code != 0 || !strings.Contains(out, "1 adjustments posted") {
+		t.Fatalf("finish %s: %s %s", id, stderr, out)
+	}
+}
