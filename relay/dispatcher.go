@@ -15,6 +15,9 @@ type DispatcherConfig struct {
 	MinBackoff time.Duration `mapstructure:"min_backoff"`
 	// MaxBackoff caps the doubling retry delay; default 30s.
 	MaxBackoff time.Duration `mapstructure:"max_backoff"`
+	// MaxHold bounds how long pushes wait for the channel's own orders to be
+	// fetched (see Dispatcher.Hold); default 2s.
+	MaxHold time.Duration `mapstructure:"max_hold"`
 }
 
 // Validate reports every problem with the configuration.
@@ -26,6 +29,9 @@ func (c DispatcherConfig) Validate() error {
 	if c.MaxBackoff < 0 || (c.MaxBackoff > 0 && c.MaxBackoff < c.MinBackoff) {
 		errs = append(errs, fmt.Errorf("max_backoff: %v must be ≥ min_backoff", c.MaxBackoff))
 	}
+	if c.MaxHold < 0 {
+		errs = append(errs, fmt.Errorf("max_hold: %v is negative", c.MaxHold))
+	}
 	return errors.Join(errs...)
 }
 
@@ -35,10 +41,12 @@ type Dispatcher struct {
 	log    *slog.Logger
 	min    time.Duration
 	max    time.Duration
+	hold   time.Duration
 
 	wake chan struct{}
 	mu   sync.Mutex
 	next map[string]Item // latest value per Target.Key
+	held map[string]time.Time
 	st   ChannelStatus
 }
 
@@ -48,15 +56,19 @@ func NewDispatcher(ch Channel, p Pusher, cfg DispatcherConfig, log *slog.Logger)
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	d := &Dispatcher{pusher: p, log: log.With("channel", ch), min: cfg.MinBackoff, max: cfg.MaxBackoff}
+	d := &Dispatcher{pusher: p, log: log.With("channel", ch), min: cfg.MinBackoff, max: cfg.MaxBackoff, hold: cfg.MaxHold}
 	if d.min == 0 {
 		d.min = 100 * time.Millisecond
 	}
 	if d.max == 0 {
 		d.max = 30 * time.Second
 	}
+	if d.hold == 0 {
+		d.hold = 2 * time.Second
+	}
 	d.wake = make(chan struct{}, 1)
 	d.next = map[string]Item{}
+	d.held = map[string]time.Time{}
 	d.st.Channel = ch
 	return d
 }
@@ -67,6 +79,10 @@ func (d *Dispatcher) Enqueue(it Item) {
 	d.mu.Lock()
 	d.next[it.Target.Key()] = it
 	d.mu.Unlock()
+	d.poke()
+}
+
+func (d *Dispatcher) poke() {
 	select {
 	case d.wake <- struct{}{}:
 	default:
@@ -90,6 +106,10 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 		case <-ctx.Done():
 			return ctx.Err()
 		case <-d.wake:
+		}
+		if h := d.holdFor(time.Now()); h > 0 {
+			d.waitHold(ctx, h)
+			continue
 		}
 		wait := d.pushOnce(ctx, &failures)
 		if wait > 0 && !sleep(ctx, wait) {
@@ -128,12 +148,15 @@ func (d *Dispatcher) record(ctx context.Context, results []Result) time.Duration
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	for _, r := range results {
+		if ctx.Err() != nil {
+			break // shutting down: the push was cut short, not refused
+		}
 		if r.Err == nil {
 			d.st.success(r.Item, now)
 			continue
 		}
 		d.st.failure(r.Item, r.Err)
-		if !Retryable(r.Err) || ctx.Err() != nil {
+		if !Retryable(r.Err) {
 			d.log.Warn("push failed permanently", "listing", r.Item.Target.Key(), "err", r.Err)
 			continue
 		}
@@ -145,10 +168,7 @@ func (d *Dispatcher) record(ctx context.Context, results []Result) time.Duration
 	}
 	if retry >= 0 {
 		d.log.Debug("push will be retried", "pending", len(d.next), "last_error", d.st.LastError)
-		select {
-		case d.wake <- struct{}{}:
-		default:
-		}
+		d.poke()
 	}
 	return retry
 }

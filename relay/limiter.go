@@ -58,3 +58,31 @@ func (l *Limiter) reserve(now time.Time) time.Duration {
 	need := (1 - l.tokens) / l.rate
 	return max(time.Duration(need*float64(time.Second)), time.Millisecond)
 }
+
+// PathLimiter keeps one token bucket per API path, since the platforms
+// limit each API separately (TikTok: 50 QPS per API; Lazada: the inventory
+// APIs apart from the order APIs). Order fetches then never queue behind
+// stock pushes. It is safe for concurrent use.
+type PathLimiter struct {
+	rate  float64
+	burst int
+	mu    sync.Mutex
+	m     map[string]*Limiter
+}
+
+// NewPathLimiter returns per-path buckets of rate and burst (see NewLimiter).
+func NewPathLimiter(rate float64, burst int) *PathLimiter {
+	return &PathLimiter{rate: rate, burst: burst, m: map[string]*Limiter{}}
+}
+
+// Wait blocks until path's bucket has a token or ctx ends.
+func (p *PathLimiter) Wait(ctx context.Context, path string) error {
+	p.mu.Lock()
+	l, ok := p.m[path]
+	if !ok {
+		l = NewLimiter(p.rate, p.burst)
+		p.m[path] = l
+	}
+	p.mu.Unlock()
+	return l.Wait(ctx)
+}

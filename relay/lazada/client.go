@@ -19,7 +19,7 @@ import (
 type Client struct {
 	cfg  Config
 	http *http.Client
-	lim  *relay.Limiter
+	lim  *relay.PathLimiter
 	log  *slog.Logger
 	// Now is the clock for timestamps; tests may replace it before use.
 	Now func() time.Time
@@ -37,7 +37,7 @@ func New(cfg Config, hc *http.Client, log *slog.Logger) (*Client, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	cfg = cfg.withDefaults()
-	return &Client{cfg: cfg, http: hc, lim: relay.NewLimiter(cfg.RatePerSecond, 1), log: log, Now: time.Now}, nil
+	return &Client{cfg: cfg, http: hc, lim: relay.NewPathLimiter(cfg.RatePerSecond, 5), log: log, Now: time.Now}, nil
 }
 
 // envelope is Lazada's response.
@@ -58,7 +58,7 @@ type envelope struct {
 // call signs and sends one API call; business params go with the system
 // params in a form body (POST) or the query (GET).
 func (c *Client) call(ctx context.Context, method, apiPath string, biz map[string]string) (envelope, error) {
-	if err := c.lim.Wait(ctx); err != nil {
+	if err := c.lim.Wait(ctx, apiPath); err != nil {
 		return envelope{}, err
 	}
 	p := map[string]string{"app_key": c.cfg.AppKey, "access_token": c.cfg.AccessToken,

@@ -18,7 +18,8 @@ type Config struct {
 	AccessToken string `mapstructure:"access_token"`
 	// BatchSize is SKUs per call: default 20 (Lazada's advice), at most 50.
 	BatchSize int `mapstructure:"batch_size"`
-	// RatePerSecond caps calls; default 20, well under the 50/s limit.
+	// RatePerSecond caps calls per API path (burst 5); default 40, so that
+	// no second sees more than the seller limit of 50.
 	RatePerSecond float64 `mapstructure:"rate_per_second"`
 }
 
@@ -47,7 +48,7 @@ func (c Config) withDefaults() Config {
 		c.BatchSize = 20
 	}
 	if c.RatePerSecond == 0 {
-		c.RatePerSecond = 20
+		c.RatePerSecond = 40
 	}
 	return c
 }

@@ -22,7 +22,7 @@ import (
 type Client struct {
 	cfg  Config
 	http *http.Client
-	lim  *relay.Limiter
+	lim  *relay.PathLimiter
 	log  *slog.Logger
 	// Now is the clock for timestamps; tests may replace it before use.
 	Now func() time.Time
@@ -41,7 +41,7 @@ func New(cfg Config, hc *http.Client, log *slog.Logger) (*Client, error) {
 		return nil, err
 	}
 	if cfg.RatePerSecond == 0 {
-		cfg.RatePerSecond = 10
+		cfg.RatePerSecond = 40
 	}
 	if hc == nil {
 		hc = http.DefaultClient
@@ -49,7 +49,7 @@ func New(cfg Config, hc *http.Client, log *slog.Logger) (*Client, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Client{cfg: cfg, http: hc, lim: relay.NewLimiter(cfg.RatePerSecond, 1), log: log, Now: time.Now,
+	return &Client{cfg: cfg, http: hc, lim: relay.NewPathLimiter(cfg.RatePerSecond, 5), log: log, Now: time.Now,
 		access: cfg.AccessToken, refresh: cfg.RefreshToken}, nil
 }
 
@@ -83,7 +83,7 @@ func (c *Client) call(ctx context.Context, path string, q url.Values, body any) 
 }
 
 func (c *Client) send(ctx context.Context, path string, q url.Values, body any, token string) (answer, error) {
-	if err := c.lim.Wait(ctx); err != nil {
+	if err := c.lim.Wait(ctx, path); err != nil {
 		return answer{}, err
 	}
 	ts := c.Now().Unix()

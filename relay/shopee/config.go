@@ -22,7 +22,8 @@ type Config struct {
 	// CallbackURL is the push URL exactly as registered with Shopee; the
 	// push signature covers it. Required to take pushes.
 	CallbackURL string `mapstructure:"callback_url"`
-	// RatePerSecond caps calls; default 10 (Shopee publishes no limit).
+	// RatePerSecond caps calls per API path (burst 5); default 40 (Shopee publishes no
+	// limit; developers report throttling near 100/s).
 	RatePerSecond float64 `mapstructure:"rate_per_second"`
 }
 

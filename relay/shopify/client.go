@@ -23,8 +23,10 @@ type Client struct {
 	lim  *relay.Limiter
 	log  *slog.Logger
 
-	mu    sync.Mutex
-	known map[string]int64 // Target.Key → Shopify's available as last read or set
+	mu        sync.Mutex
+	known     map[string]int64    // Target.Key → Shopify's available as last read or set
+	byVariant map[string][]string // variant id → Target.Keys, for expect
+	seen      map[string]bool     // webhook ids already used by expect
 }
 
 // New returns a client; hc nil means http.DefaultClient, log nil discards.
@@ -39,7 +41,8 @@ func New(cfg Config, hc *http.Client, log *slog.Logger) (*Client, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	cfg = cfg.withDefaults()
-	return &Client{cfg: cfg, http: hc, lim: relay.NewLimiter(cfg.RatePerSecond, 5), log: log, known: map[string]int64{}}, nil
+	return &Client{cfg: cfg, http: hc, lim: relay.NewLimiter(cfg.RatePerSecond, 10), log: log,
+		known: map[string]int64{}, byVariant: map[string][]string{}, seen: map[string]bool{}}, nil
 }
 
 // gqlResponse is a GraphQL answer with Shopify's cost extension.

@@ -21,7 +21,8 @@ type Config struct {
 	Reason string `mapstructure:"reason"`
 	// BatchSize is pairs per mutation; default and maximum 250.
 	BatchSize int `mapstructure:"batch_size"`
-	// RatePerSecond caps calls besides the cost bucket; default 10.
+	// RatePerSecond caps calls besides the cost bucket, which is the real
+	// limit (THROTTLED answers are waited out); default 40.
 	RatePerSecond float64 `mapstructure:"rate_per_second"`
 }
 
@@ -54,7 +55,7 @@ func (c Config) withDefaults() Config {
 		c.BatchSize = 250
 	}
 	if c.RatePerSecond == 0 {
-		c.RatePerSecond = 10
+		c.RatePerSecond = 40
 	}
 	return c
 }

@@ -53,6 +53,7 @@ func (c *Client) knownLevel(ctx context.Context, t relay.Target) (int64, error) 
 }
 
 func (c *Client) remember(t relay.Target, q int64) {
+	c.learn(t)
 	c.mu.Lock()
 	c.known[t.Key()] = q
 	c.mu.Unlock()

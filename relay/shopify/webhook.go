@@ -84,7 +84,12 @@ func (c *Client) Handler(sink relay.OrderSink) http.Handler {
 		if !VerifyWebhook(c.cfg.ClientSecret, body, r.Header.Get("X-Shopify-Hmac-Sha256")) {
 			return relay.OrderEvent{}, false, relay.ErrBadSignature
 		}
-		return ParseWebhook(r.Header.Get("X-Shopify-Topic"), r.Header.Get("X-Shopify-Webhook-Id"), body)
+		topic, id := r.Header.Get("X-Shopify-Topic"), r.Header.Get("X-Shopify-Webhook-Id")
+		ev, ok, err := ParseWebhook(topic, id, body)
+		if ok && err == nil {
+			c.expect(topic, id, ev)
+		}
+		return ev, ok, err
 	}
 	return relay.WebhookHandler(relay.Shopify, dec, sink, c.log)
 }

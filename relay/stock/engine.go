@@ -16,6 +16,14 @@ type Enqueuer interface {
 	Enqueue(relay.Item)
 }
 
+// Holder is an Enqueuer that can hold a channel's pushes while one of its
+// own orders is being fetched (relay.Dispatcher is one): a push computed
+// without that sale would put the sold units back on sale.
+type Holder interface {
+	Hold(id string)
+	Release(id string)
+}
+
 // OrderFetcher reads an order's status and lines from its channel, for
 // notifications that carry only a status. Adapters implement it.
 type OrderFetcher interface {
@@ -40,7 +48,7 @@ type Engine struct {
 	opt   Options
 	log   *slog.Logger
 	gws   map[string]bool
-	wake  chan struct{}
+	wake  map[relay.Channel]chan struct{} // per channel with a fetcher
 	mu    sync.Mutex
 	st    *state
 	stats Stats
@@ -55,15 +63,21 @@ func New(ctx context.Context, opt Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{opt: opt, log: opt.Logger, st: st, wake: make(chan struct{}, 1), gws: map[string]bool{}}
+	e := &Engine{opt: opt, log: opt.Logger, st: st, wake: map[relay.Channel]chan struct{}{}, gws: map[string]bool{}}
+	for ch := range opt.Fetchers {
+		e.wake[ch] = make(chan struct{}, 1)
+	}
 	if e.log == nil {
 		e.log = slog.New(slog.DiscardHandler)
 	}
 	for _, g := range opt.Config.Gateways {
 		e.gws[g] = true
 	}
-	if len(st.inbox) > 0 {
-		e.wake <- struct{}{} // resume fetches queued before a restart
+	for key, ev := range st.inbox { // resume fetches queued before a restart
+		e.poke(ev.Channel)
+		if h, ok := opt.Out[ev.Channel].(Holder); ok {
+			h.Hold(key)
+		}
 	}
 	return e, nil
 }
@@ -83,13 +97,28 @@ func (e *Engine) update(ctx context.Context, fn func(tx *txn) error) error {
 	for sku := range tx.skus {
 		e.pushLocked(sku, now)
 	}
-	if tx.wakes {
-		select {
-		case e.wake <- struct{}{}:
-		default:
+	for key, ch := range tx.held {
+		if h, ok := e.opt.Out[ch].(Holder); ok {
+			h.Hold(key)
 		}
 	}
+	for key, ch := range tx.released {
+		if h, ok := e.opt.Out[ch].(Holder); ok {
+			h.Release(key)
+		}
+	}
+	for _, ch := range tx.held {
+		e.poke(ch)
+	}
 	return fnErr
+}
+
+// poke wakes ch's fetch worker.
+func (e *Engine) poke(ch relay.Channel) {
+	select {
+	case e.wake[ch] <- struct{}{}:
+	default:
+	}
 }
 
 // pushLocked hands every listing of sku its current quantity.

@@ -9,9 +9,9 @@ import (
 
 // drainInbox fetches and applies every queued event; it reports whether all
 // succeeded.
-func (e *Engine) drainInbox(ctx context.Context) bool {
+func (e *Engine) drainInbox(ctx context.Context, ch relay.Channel) bool {
 	ok := true
-	for key, ev := range e.inboxSnapshot() {
+	for key, ev := range e.inboxSnapshot(ch) {
 		if err := e.resolve(ctx, key, ev); err != nil {
 			e.stats.FetchFailures.Add(1)
 			e.log.Warn("order fetch failed; will retry", "channel", ev.Channel, "order", ev.OrderID, "err", err)
@@ -21,12 +21,14 @@ func (e *Engine) drainInbox(ctx context.Context) bool {
 	return ok
 }
 
-func (e *Engine) inboxSnapshot() map[string]relay.OrderEvent {
+func (e *Engine) inboxSnapshot(ch relay.Channel) map[string]relay.OrderEvent {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	out := make(map[string]relay.OrderEvent, len(e.st.inbox))
+	out := map[string]relay.OrderEvent{}
 	for k, v := range e.st.inbox {
-		out[k] = v
+		if v.Channel == ch {
+			out[k] = v
+		}
 	}
 	return out
 }

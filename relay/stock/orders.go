@@ -3,6 +3,7 @@ package stock
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/edged/edged/relay"
@@ -22,19 +23,30 @@ func (e *Engine) AcceptOrder(ctx context.Context, ev relay.OrderEvent) error {
 		return fmt.Errorf("%w %s: order %s came without lines", ErrNoFetcher, ev.Channel, ev.OrderID)
 	}
 	key := joinKey(string(ev.Channel), ev.EventID)
-	return e.update(ctx, func(tx *txn) error {
+	fetch := ev.Status == relay.OrderOpen && len(ev.Lines) == 0
+	h, _ := e.opt.Out[ev.Channel].(Holder)
+	if fetch && h != nil {
+		h.Hold(key) // before the commit's fsync: every millisecond of the window counts
+	}
+	queued := false
+	err := e.update(ctx, func(tx *txn) error {
 		if tx.st.seen[key] {
 			e.stats.DuplicateEvents.Add(1)
 			return nil
 		}
 		tx.markSeen(key)
-		if ev.Status == relay.OrderOpen && len(ev.Lines) == 0 && !e.knownOrder(tx.st, ev) {
+		if fetch && !e.knownOrder(tx.st, ev) {
 			tx.addInbox(key, ev)
+			queued = true
 			return nil
 		}
 		e.applyOrder(tx, ev)
 		return nil
 	})
+	if fetch && h != nil && (!queued || err != nil) {
+		h.Release(key)
+	}
+	return err
 }
 
 func (e *Engine) knownOrder(st *state, ev relay.OrderEvent) bool {
@@ -84,21 +96,33 @@ func (e *Engine) reserve(tx *txn, ev relay.OrderEvent) {
 }
 
 // Run resolves queued status-only notifications with the channels'
-// OrderFetchers until ctx ends. A failed fetch stays queued and is retried
-// with backoff (100 ms doubling to 30 s).
+// OrderFetchers until ctx ends, one worker per channel so that a slow
+// channel does not delay the others. A failed fetch stays queued and is
+// retried with backoff (100 ms doubling to 30 s). Run returns ctx's error
+// after its workers stop.
 func (e *Engine) Run(ctx context.Context) error {
+	var wg sync.WaitGroup
+	for ch, wake := range e.wake {
+		wg.Go(func() { e.fetchLoop(ctx, ch, wake) })
+	}
+	wg.Wait()
+	<-ctx.Done()
+	return ctx.Err()
+}
+
+func (e *Engine) fetchLoop(ctx context.Context, ch relay.Channel, wake <-chan struct{}) {
 	backoff := time.Duration(0)
 	for {
 		if backoff == 0 {
 			select {
 			case <-ctx.Done():
-				return ctx.Err()
-			case <-e.wake:
+				return
+			case <-wake:
 			}
 		} else if !sleepCtx(ctx, backoff) {
-			return ctx.Err()
+			return
 		}
-		if e.drainInbox(ctx) {
+		if e.drainInbox(ctx, ch) {
 			backoff = 0
 		} else {
 			backoff = min(max(2*backoff, 100*time.Millisecond), 30*time.Second)

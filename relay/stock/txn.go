@@ -9,14 +9,17 @@ import (
 // txn changes the in-memory state, recording the store mutations and how to
 // undo each change should the commit fail.
 type txn struct {
-	st    *state
-	muts  []Mutation
-	undo  []func()
-	skus  map[string]bool // SKUs whose quantities must be recomputed
-	wakes bool            // an inbox entry was added
+	st   *state
+	muts []Mutation
+	undo []func()
+	skus map[string]bool // SKUs whose quantities must be recomputed
+	// held and released are inbox keys added and removed, by channel.
+	held, released map[string]relay.Channel
 }
 
-func newTxn(st *state) *txn { return &txn{st: st, skus: map[string]bool{}} }
+func newTxn(st *state) *txn {
+	return &txn{st: st, skus: map[string]bool{}, held: map[string]relay.Channel{}, released: map[string]relay.Channel{}}
+}
 
 func (tx *txn) rollback() {
 	for i := len(tx.undo) - 1; i >= 0; i-- {
@@ -104,9 +107,12 @@ func (tx *txn) setLock(ch relay.Channel, sku string, n int64) {
 
 func (tx *txn) addInbox(key string, ev relay.OrderEvent) {
 	put(tx, tx.st.inbox, key, ev, TableInbox, key)
-	tx.wakes = true
+	tx.held[key] = ev.Channel
 }
 
-func (tx *txn) dropInbox(key string) { del(tx, tx.st.inbox, key, TableInbox, key) }
+func (tx *txn) dropInbox(key string) {
+	tx.released[key] = tx.st.inbox[key].Channel
+	del(tx, tx.st.inbox, key, TableInbox, key)
+}
 
 func (tx *txn) reject(key string, v any) { tx.record(TableRejected, key, v) }

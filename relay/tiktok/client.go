@@ -21,7 +21,7 @@ import (
 type Client struct {
 	cfg  Config
 	http *http.Client
-	lim  *relay.Limiter
+	lim  *relay.PathLimiter
 	log  *slog.Logger
 	// Now is the clock for timestamps; tests may replace it before use.
 	Now func() time.Time
@@ -33,7 +33,7 @@ func New(cfg Config, hc *http.Client, log *slog.Logger) (*Client, error) {
 		return nil, err
 	}
 	if cfg.RatePerSecond == 0 {
-		cfg.RatePerSecond = 20
+		cfg.RatePerSecond = 40
 	}
 	if hc == nil {
 		hc = http.DefaultClient
@@ -41,7 +41,7 @@ func New(cfg Config, hc *http.Client, log *slog.Logger) (*Client, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Client{cfg: cfg, http: hc, lim: relay.NewLimiter(cfg.RatePerSecond, 1), log: log, Now: time.Now}, nil
+	return &Client{cfg: cfg, http: hc, lim: relay.NewPathLimiter(cfg.RatePerSecond, 5), log: log, Now: time.Now}, nil
 }
 
 // envelope is TikTok's response.
@@ -54,7 +54,7 @@ type envelope struct {
 
 // call signs and sends one request; body nil means GET.
 func (c *Client) call(ctx context.Context, path string, extra url.Values, body []byte) (envelope, error) {
-	if err := c.lim.Wait(ctx); err != nil {
+	if err := c.lim.Wait(ctx, path); err != nil {
 		return envelope{}, err
 	}
 	q := url.Values{"app_key": {c.cfg.AppKey}, "shop_cipher": {c.cfg.ShopCipher},

@@ -17,7 +17,8 @@ type Config struct {
 	AccessToken string `mapstructure:"access_token"`
 	// ShopCipher selects the shop (from Get Authorized Shops); required.
 	ShopCipher string `mapstructure:"shop_cipher"`
-	// RatePerSecond caps calls; default 20, under the 50 QPS per API limit.
+	// RatePerSecond caps calls per API path (burst 5); default 40, under the
+	// 50 QPS per API limit.
 	RatePerSecond float64 `mapstructure:"rate_per_second"`
 }
 
