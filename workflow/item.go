@@ -105,8 +105,12 @@ func (s *Station) unitCost(sku string) (ledger.Money, error) {
 
 func (s *Station) postMove(ctx context.Context, f scanner.Frame, o *Outcome) {
 	st := &s.st
-	if st.location == "" {
+	switch {
+	case st.location == "":
 		s.reject(o, fmt.Errorf("%w: scan the source location before the item", ErrNoLocation))
+		return
+	case o.Token.Value == st.location:
+		s.reject(o, fmt.Errorf("%w: %s is where the goods are; scan the destination", ErrNoLocation, st.location))
 		return
 	}
 	e := ledger.Event{ID: s.eventID(f), Type: ledger.Transfer, SKU: st.moveSKU, Location: st.location,
