@@ -1,12 +1,9 @@
 package report
 
 import (
-	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/edged/edged/ledger"
 )
@@ -36,36 +33,24 @@ var itemColumns = []string{"sku", "price", "reorder_point", "safety_stock", "lea
 // sku,price,reorder_point,safety_stock,lead_time_days,serialized.
 // Empty cells mean zero (no price, no reorder point, not serialized).
 func ParseItems(r io.Reader) ([]Item, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = len(itemColumns)
-	head, err := cr.Read()
-	if err != nil {
-		return nil, fmt.Errorf("%w: header: %v", ErrItems, err)
-	}
-	if strings.Join(head, ",") != strings.Join(itemColumns, ",") {
-		return nil, fmt.Errorf("%w: header is %q; want %q", ErrItems, strings.Join(head, ","), strings.Join(itemColumns, ","))
-	}
 	var items []Item
 	seen := map[string]int{}
-	for {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			return items, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrItems, err)
-		}
-		line, _ := cr.FieldPos(0)
+	err := readRecords(r, itemColumns, ErrItems, func(line int, rec []string) error {
 		it, err := parseItem(rec)
 		if err != nil {
-			return nil, fmt.Errorf("%w: line %d: %v", ErrItems, line, err)
+			return err
 		}
 		if first, dup := seen[it.SKU]; dup {
-			return nil, fmt.Errorf("%w: line %d: sku %q is already on line %d", ErrItems, line, it.SKU, first)
+			return fmt.Errorf("sku %q is already on line %d", it.SKU, first)
 		}
 		seen[it.SKU] = line
 		items = append(items, it)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
+	return items, nil
 }
 
 func parseItem(rec []string) (Item, error) {
