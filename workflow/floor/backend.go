@@ -31,6 +31,10 @@ func Backend(sc ScannerConfig, emit func(scanner.Frame), now func() time.Time) (
 		if err != nil {
 			return nil, nil, err
 		}
+		if sc.USBProtocol == "pos" { // one interrupt transfer is one report, as from hidraw
+			serve, err = hidraw.Serve(hidraw.Config{Scanner: sc.ID}, emit, now)
+			return usb.Opener(t), serve, err
+		}
 		if fc.Terminators == nil {
 			fc.Terminators = [][]byte{scanner.CR}
 		}

@@ -32,6 +32,9 @@ type ScannerConfig struct {
 	// /dev/input/by-id/...-event-kbd link, /dev/hidrawN, or for usb
 	// vid:pid[/interface]. Required.
 	Path string `mapstructure:"path"`
+	// USBProtocol is what a usb scanner's interface sends: keyboard
+	// (HID boot reports, default) or pos (HID POS reports).
+	USBProtocol string `mapstructure:"usb_protocol"`
 	// Serial is the line setting of a serial scanner.
 	Serial serialport.Mode `mapstructure:"serial"`
 	// Terminators end a frame: CR, LF, CRLF, ETX, TAB or hex bytes
@@ -98,6 +101,9 @@ func (s ScannerConfig) validate(p string) error {
 	case "usb":
 		if _, err := usb.ParseTarget(s.Path); err != nil {
 			bad("path", err)
+		}
+		if s.USBProtocol != "" && s.USBProtocol != "keyboard" && s.USBProtocol != "pos" {
+			bad("usb_protocol", fmt.Errorf("%q: use keyboard or pos", s.USBProtocol))
 		}
 	default:
 		bad("kind", fmt.Errorf("%q: use serial, evdev, hidraw or usb", s.Kind))

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/spf13/viper"
+
+	"github.com/edged/edged/device/scanner"
 )
 
 const exampleYAML = `
@@ -84,5 +86,19 @@ func TestExampleFileIsValid(t *testing.T) {
 	}
 	if len(cfg.Scanners) != 4 || cfg.Scanners[1].Terminators == nil || len(cfg.Scanners[1].Terminators) != 0 {
 		t.Fatalf("%+v", cfg.Scanners)
+	}
+}
+
+// TestBackendKinds builds every kind of backend (nothing is opened).
+func TestBackendKinds(t *testing.T) {
+	for _, sc := range []ScannerConfig{
+		{ID: "s", Path: "/dev/ttyACM0"}, {ID: "e", Kind: "evdev", Path: "/dev/input/event0"},
+		{ID: "h", Kind: "hidraw", Path: "/dev/hidraw0"}, {ID: "u", Kind: "usb", Path: "05e0:1200"},
+		{ID: "p", Kind: "usb", Path: "05e0:1900/1", USBProtocol: "pos"},
+	} {
+		open, serve, err := Backend(sc, func(scanner.Frame) {}, time.Now)
+		if err != nil || open == nil || serve == nil {
+			t.Errorf("%s: %v", sc.ID, err)
+		}
 	}
 }
