@@ -57,9 +57,9 @@ type listener struct {
 }
 
 func (l *listener) Init(log *slog.Logger) error { l.log = log; return nil }
-func (l *listener) ID() string                 { return l.id }
-func (l *listener) Address() string            { return l.ln.Addr().String() }
-func (l *listener) Protocol() string           { return "tcp" }
+func (l *listener) ID() string                  { return l.id }
+func (l *listener) Address() string             { return l.ln.Addr().String() }
+func (l *listener) Protocol() string            { return "tcp" }
 
 func (l *listener) Serve(establish listeners.EstablishFn) {
 	for !l.end.Load() {
