@@ -2,7 +2,6 @@ package sheet
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"image"
 	"image/draw"
@@ -26,9 +25,6 @@ const (
 	Code128 Symbology = "code128" // linear; every scanner reads it
 	QR      Symbology = "qr"      // 2D; needs an imager
 )
-
-// ErrSymbology: an unknown symbology name.
-var ErrSymbology = errors.New("sheet: unknown symbology; use code128 or qr")
 
 // Options control the layout. The zero value is Code 128, 2 columns
 // and 6 rows per A4 page, compressed.

@@ -2,7 +2,6 @@ package discover
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 )
 
@@ -15,10 +14,6 @@ type Uevent struct {
 	DevName   string // node name under /dev, if any
 	Env       map[string]string
 }
-
-// ErrUevent: the message is not a kernel uevent (for example a udev
-// "libudev" message, which starts with that magic instead).
-var ErrUevent = errors.New("discover: malformed uevent")
 
 // ParseUevent decodes one netlink message.
 func ParseUevent(b []byte) (Uevent, error) {

@@ -1,7 +1,6 @@
 package feedback
 
 import (
-	"errors"
 	"fmt"
 	"io"
 )
@@ -36,9 +35,6 @@ type Driver interface {
 	// Append appends the bytes for s to dst.
 	Append(dst []byte, s Signal) []byte
 }
-
-// ErrUnknownDriver: the configured driver name is not one of Names.
-var ErrUnknownDriver = errors.New("feedback: unknown driver")
 
 // Names lists the driver names New accepts.
 func Names() []string { return []string{"none", "bel", "zebra-ssi", "honeywell", "datalogic"} }
