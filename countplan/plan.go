@@ -21,7 +21,14 @@ type Target struct {
 	TolerancePct float64 `json:"tolerance_pct"`
 	// Book is the on-hand quantity, only when the plan is not blind.
 	Book *int64 `json:"book,omitempty"`
+	// Session is the id of the count session of the line's location
+	// (SessionID), which a scanner station scans to record into it.
+	Session string `json:"session,omitempty"`
 }
+
+// SessionID is the id of the planned count session of loc on date
+// (YYYY-MM-DD).
+func SessionID(date, loc string) string { return "cc-" + date + "-" + loc }
 
 // Plan is the list of SKU-locations to count on one day.
 type Plan struct {
@@ -80,6 +87,7 @@ func (p *Planner) Day(targets []Target, date time.Time) Plan {
 				if !p.cfg.ShowBook {
 					t.Book = nil
 				}
+				t.Session = SessionID(plan.Date, t.Location)
 				plan.Lines = append(plan.Lines, t)
 			}
 		}

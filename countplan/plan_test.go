@@ -79,6 +79,9 @@ func TestPlanIsBlindUnlessConfigured(t *testing.T) {
 		p, _ := countplan.NewPlanner(countplan.Config{ShowBook: show})
 		for d := range 5 {
 			if plan := p.Day(targets, monday.AddDate(0, 0, d)); len(plan.Lines) == 1 {
+				if plan.Lines[0].Session != "cc-"+plan.Date+"-L" {
+					t.Errorf("session %q", plan.Lines[0].Session)
+				}
 				return plan.Lines[0].Book
 			}
 		}

@@ -56,7 +56,7 @@ func Sessions(plan Plan, user string) []ledger.CountSession {
 		i, ok := at[t.Location]
 		if !ok {
 			i, at[t.Location] = len(out), len(out)
-			out = append(out, ledger.CountSession{ID: "cc-" + plan.Date + "-" + t.Location, Mode: ledger.CountLive,
+			out = append(out, ledger.CountSession{ID: SessionID(plan.Date, t.Location), Mode: ledger.CountLive,
 				Locations: []string{t.Location}, User: user, Tolerances: map[string]ledger.Tolerance{}})
 		}
 		out[i].Tolerances[t.SKU] = ledger.Tolerance{Class: string(t.Class), BP: int64(math.Round(t.TolerancePct * 100))}

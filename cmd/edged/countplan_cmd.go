@@ -88,13 +88,13 @@ func printPlan(w io.Writer, plan countplan.Plan) error {
 		return err
 	}
 	fmt.Fprintf(w, "cycle count %s: %d SKU-locations (blind: %v)\n", plan.Date, len(plan.Lines), plan.Blind)
-	tw := table(w, "LOCATION\tSKU\tCLASS\tTOLERANCE\tBOOK")
+	tw := table(w, "LOCATION\tSKU\tCLASS\tTOLERANCE\tBOOK\tSESSION")
 	for _, t := range plan.Lines {
 		book := "-"
 		if t.Book != nil {
 			book = fmt.Sprint(*t.Book)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t±%g %%\t%s\n", t.Location, t.SKU, t.Class, t.TolerancePct, book)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t±%g %%\t%s\t%s\n", t.Location, t.SKU, t.Class, t.TolerancePct, book, t.Session)
 	}
 	return tw.Flush()
 }
