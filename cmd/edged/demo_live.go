@@ -15,6 +15,7 @@ import (
 	"github.com/edged/edged/device/llrp/llrptest"
 	"github.com/edged/edged/gateway"
 	"github.com/edged/edged/ledger"
+	"github.com/edged/edged/uplink/mqtt"
 )
 
 // demoOptions are the flags of `edged demo`.
@@ -28,14 +29,15 @@ func newLiveDemoCmd() *cobra.Command {
 	var o demoOptions
 	cmd := &cobra.Command{
 		Use:   "demo",
-		Short: "Run the gateway on embedded defaults: a fake RFID reader, the ledger, a live view",
-		Long: `Runs the whole gateway in one process with nothing to install: a fake
+		Short: "Run the whole system on embedded defaults: fake RFID reader, gateway, ledger, MQTT, relay",
+		Long: `Runs the whole system in one process with nothing to install: a fake
 LLRP reader on 127.0.0.1 whose tagged cartons arrive at the dock, are
 put away on two shelves and leave through the shipping door; the
-presence inventory; the ledger in a temporary directory. A live view
-shows stock per location, the latest movements and reader health; at
-the end the ledger is verified. --json-summary prints the outcome as
-JSON for scripts.`,
+presence inventory; the ledger in a temporary directory; the uplink over
+an embedded MQTT broker; the relay's intake into its master stock. A
+live view shows stock per location beside the relay's quantity, the
+latest movements and reader health; at the end the ledger is verified
+and compared with the relay. --json-summary prints the outcome as JSON.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runLiveDemo(cmd.Context(), cmd.OutOrStdout(), o)
@@ -56,6 +58,10 @@ type demoSummary struct {
 	VerifyError    string           `json:"ledger_verify_error,omitempty"`
 	Movements      any              `json:"movements"`
 	Stock          []ledger.Balance `json:"stock"`
+	// Relay is the master on hand per SKU the relay holds.
+	Relay map[string]int64 `json:"relay_on_hand"`
+	// Disagreeing counts SKUs whose ledger and relay quantities differ.
+	Disagreeing int `json:"skus_disagreeing"`
 }
 
 func runLiveDemo(ctx context.Context, w io.Writer, o demoOptions) error {
@@ -77,11 +83,30 @@ func runLiveDemo(ctx context.Context, w io.Writer, o demoOptions) error {
 		return err
 	}
 	defer stopReader()
-	g, err := gateway.New(demoGatewayConfig(addr), gateway.Parts{Ledger: l, Dial: dialTCP, Version: version()})
+	cloud, err := startDemoCloud(dir)
 	if err != nil {
 		return err
 	}
-	return demoRun(ctx, w, o, l, g, reader)
+	defer cloud.close()
+	cfg := demoGatewayConfig(addr)
+	cfg.MQTT.Broker = cloud.broker.URL()
+	d, err := mqtt.NewDialer(mqtt.Config{Broker: cloud.broker.URL(), ClientID: cfg.Gateway}, nil, nil)
+	if err != nil {
+		return err
+	}
+	g, err := gateway.New(cfg, gateway.Parts{Ledger: l, Dial: dialTCP, UplinkDialer: d, Version: version()})
+	if err != nil {
+		return err
+	}
+	return demoRun(ctx, w, o, demoParts{l, g, reader, cloud})
+}
+
+// demoParts are the running pieces of the demo.
+type demoParts struct {
+	l      *ledger.Ledger
+	g      *gateway.Gateway
+	reader *llrptest.Reader
+	cloud  *demoCloud
 }
 
 func demoDir(keep string) (string, func(), error) {
@@ -117,13 +142,13 @@ func startDemoReader() (*llrptest.Reader, string, func(), error) {
 	return r, ln.Addr().String(), func() { cancel(); <-done }, nil
 }
 
-func demoRun(ctx context.Context, w io.Writer, o demoOptions, l *ledger.Ledger, g *gateway.Gateway, r *llrptest.Reader) error {
+func demoRun(ctx context.Context, w io.Writer, o demoOptions, p demoParts) error {
 	ctx, cancel := context.WithTimeout(ctx, o.duration)
 	defer cancel()
 	done := make(chan error, 1)
-	go func() { done <- g.Run(ctx) }()
+	go func() { done <- p.g.Run(ctx) }()
 	view := newDemoView(w, !o.summary)
-	choreo := newChoreography(r, g)
+	choreo := newChoreography(p.reader, p.g)
 	tick := time.NewTicker(300 * time.Millisecond)
 	defer tick.Stop()
 	for running := true; running; {
@@ -132,23 +157,25 @@ func demoRun(ctx context.Context, w io.Writer, o demoOptions, l *ledger.Ledger, 
 			running = false
 		case <-tick.C:
 			choreo.step()
-			view.draw(l, g)
+			view.draw(p)
 		}
 	}
 	if err := <-done; err != nil {
 		return err
 	}
-	return demoFinish(w, o, l, g)
+	return demoFinish(w, o, p)
 }
 
-func demoFinish(w io.Writer, o demoOptions, l *ledger.Ledger, g *gateway.Gateway) error {
+func demoFinish(w io.Writer, o demoOptions, p demoParts) error {
+	l := p.l
 	st, err := l.Status()
 	if err != nil {
 		return err
 	}
 	stock, _ := l.Balances("", "")
 	s := demoSummary{Duration: o.duration.String(), EventsRecorded: st.Head, EventsAcked: st.Acked,
-		Movements: g.Health().Movements, Stock: stock}
+		Movements: p.g.Health().Movements, Stock: stock, Relay: p.cloud.levels()}
+	s.Disagreeing = disagreeing(stock, s.Relay)
 	if _, err := l.Verify(); err != nil {
 		s.VerifyError = err.Error()
 	} else {
@@ -161,6 +188,7 @@ func demoFinish(w io.Writer, o demoOptions, l *ledger.Ledger, g *gateway.Gateway
 		fmt.Fprintf(w, "\ndemo over: %d events recorded, ledger verify FAILED: %s\n", s.EventsRecorded, s.VerifyError)
 		return &exitError{1, fmt.Errorf("ledger verify failed")}
 	}
-	fmt.Fprintf(w, "\ndemo over: %d events recorded, ledger verify OK\n", s.EventsRecorded)
+	fmt.Fprintf(w, "\ndemo over: %d events recorded, %d acknowledged by the relay, %d SKUs disagreeing, ledger verify OK\n",
+		s.EventsRecorded, s.EventsAcked, s.Disagreeing)
 	return nil
 }

@@ -64,7 +64,7 @@ func demoGatewayConfig(addr string) gateway.Config {
 	loc := func(name string, port uint16) rfid.Location {
 		return rfid.Location{Name: name, Antennas: []rfid.Antenna{{Reader: "demo-r700", Port: port}}}
 	}
-	return gateway.Config{Site: "demo", Gateway: "gw-demo",
+	return gateway.Config{Site: demoSite, Gateway: "gw-demo",
 		Catalog: catalog.Config{Items: items},
 		Readers: []gateway.ReaderConfig{{Name: "demo-r700", Address: addr}},
 		RFID: rfid.Config{DepartedAfter: 20 * time.Second, Zones: []rfid.Zone{

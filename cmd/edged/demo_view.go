@@ -33,7 +33,8 @@ func newDemoView(w io.Writer, on bool) *demoView {
 	return &demoView{w: w, on: on, tty: tty}
 }
 
-func (v *demoView) draw(l *ledger.Ledger, g *gateway.Gateway) {
+func (v *demoView) draw(p demoParts) {
+	l, g := p.l, p.g
 	if !v.on || (!v.tty && time.Since(v.lastDraw) < 5*time.Second) {
 		return
 	}
@@ -44,14 +45,15 @@ func (v *demoView) draw(l *ledger.Ledger, g *gateway.Gateway) {
 	}
 	h := g.Health()
 	fmt.Fprintf(&b, "edged demo — site %s, gateway %s, up %s\n\n", h.Site, h.Gateway, time.Duration(h.Uptime*float64(time.Second)).Round(time.Second))
-	writeStock(&b, l)
+	writeStock(&b, l, p.cloud.levels())
 	writeLatest(&b, l)
 	writeDevices(&b, h)
 	io.WriteString(v.w, b.String())
 }
 
-// writeStock is the SKU × location on-hand grid.
-func writeStock(b *strings.Builder, l *ledger.Ledger) {
+// writeStock is the SKU × location on-hand grid, with the relay's master
+// quantity beside it.
+func writeStock(b *strings.Builder, l *ledger.Ledger, relay map[string]int64) {
 	bs, _ := l.Balances("", "")
 	locs := map[string]bool{}
 	grid := map[string]map[string]int64{}
@@ -64,12 +66,13 @@ func writeStock(b *strings.Builder, l *ledger.Ledger) {
 	}
 	cols := sortedSet(locs)
 	tw := tabwriter.NewWriter(b, 2, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "ON HAND\t%s\t\n", strings.Join(cols, "\t"))
+	fmt.Fprintf(tw, "ON HAND\t%s\tRELAY\t\n", strings.Join(cols, "\t"))
 	for _, sku := range sortedKeysOf(grid) {
 		row := []string{sku}
 		for _, c := range cols {
 			row = append(row, fmt.Sprint(grid[sku][c]))
 		}
+		row = append(row, fmt.Sprint(relay[sku]))
 		fmt.Fprintf(tw, "%s\t\n", strings.Join(row, "\t"))
 	}
 	tw.Flush()
