@@ -12,6 +12,7 @@ import (
 	"github.com/edged/edged/device/rfid"
 	"github.com/edged/edged/tagflow"
 	"github.com/edged/edged/uplink"
+	"github.com/edged/edged/workflow/floor"
 )
 
 // Config is the daemon's configuration file (see docs/configuration.md).
@@ -38,6 +39,9 @@ type Config struct {
 	// Uplink tunes the store-and-forward to the relay (window, replay
 	// rate, alarms, backlog capacity); see docs/protocol.md.
 	Uplink uplink.Config `mapstructure:"uplink"`
+	// Scanners, Workflow and Rescan are the barcode scanners and the
+	// floor workflows they drive (see docs/scanners.md).
+	floor.Config `mapstructure:",squash"`
 	// HTTP serves /healthz, /metrics and /status.
 	HTTP HTTPConfig `mapstructure:"http"`
 	// Log sets the log level.
@@ -142,6 +146,11 @@ func (c *Config) Validate() error {
 	}
 	errs = append(errs, c.validateAntennas()...)
 	errs = append(errs, c.validateUplink()...)
+	if len(c.Scanners) > 0 {
+		if err := c.Config.Validate(); err != nil {
+			errs = append(errs, prefixed("", err))
+		}
+	}
 	return errors.Join(errs...)
 }
 
@@ -221,6 +230,9 @@ func ReaderAddress(a string) string {
 // the package's own "name: " prefix or its bare sentinel line.
 func prefixed(prefix string, err error) error {
 	pkg := strings.TrimSuffix(prefix, ".") + ": "
+	if prefix == "" {
+		pkg = "\x00" // nothing to strip
+	}
 	var out []error
 	for _, e := range unjoin(err) {
 		for _, line := range strings.Split(e.Error(), "\n") {

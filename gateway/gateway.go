@@ -15,6 +15,7 @@ import (
 	"github.com/edged/edged/ledger"
 	"github.com/edged/edged/tagflow"
 	"github.com/edged/edged/uplink"
+	"github.com/edged/edged/workflow/floor"
 )
 
 // Notifier tells the service manager about the daemon (sd_notify).
@@ -70,8 +71,13 @@ type Gateway struct {
 	flow   *tagflow.Flow
 	events chan work
 	uplink *uplink.Uplink // nil without a broker
-	wg     sync.WaitGroup
-	ctr    counters
+	// floor is the scanning floor (nil without scanners), floorRun its
+	// goroutine; both guarded by mu.
+	floor    *floor.Floor
+	floorRun *floorRun
+	scan     scanners
+	wg       sync.WaitGroup
+	ctr      counters
 }
 
 // New checks cfg and prepares a gateway; Run starts it.
@@ -120,9 +126,14 @@ func (g *Gateway) buildInventory(cfg Config) error {
 		}
 	}
 	flow := tagflow.New(notifying{g.parts.Ledger, g}, cat, cfg.Tagflow, g.log.With("part", "tagflow"))
+	fl, err := g.newFloor(cfg, cat)
+	if err != nil {
+		return err
+	}
 	g.invMu.Lock()
 	g.inv, g.flow = inv, flow
 	g.invMu.Unlock()
+	g.floor = fl
 	return nil
 }
 
@@ -156,6 +167,7 @@ func (g *Gateway) Run(ctx context.Context) error {
 	for _, r := range g.cfg.Readers {
 		g.startReader(r)
 	}
+	g.startFloor(g.floor)
 	g.mu.Unlock()
 	stopUplink := g.startUplink(g.cfg.MQTT.DrainOnStop)
 	recorded := make(chan struct{})

@@ -18,6 +18,7 @@ type Health struct {
 	Version   string           `json:"version"`
 	Uptime    float64          `json:"uptime_seconds"`
 	Readers   []ReaderHealth   `json:"readers"`
+	Scanners  []ScannerHealth  `json:"scanners"`
 	Inventory rfid.Counters    `json:"inventory"`
 	Movements tagflow.Counters `json:"movements"`
 	Queue     QueueHealth      `json:"queue"`
@@ -56,6 +57,7 @@ func (g *Gateway) Health() Health {
 		h.Uptime = g.parts.Now().Sub(time.Unix(0, s)).Seconds()
 	}
 	h.Readers = g.readerHealth()
+	h.Scanners = g.scan.snapshot()
 	g.invMu.Lock()
 	if g.inv != nil {
 		h.Inventory = g.inv.Counters()

@@ -33,10 +33,13 @@ func (g *Gateway) apply(next Config) error {
 	}
 	_ = g.parts.Notify.Reloading()
 	if !reflect.DeepEqual(g.cfg.RFID, next.RFID) || !reflect.DeepEqual(g.cfg.Catalog, next.Catalog) ||
-		g.cfg.Tagflow != next.Tagflow {
+		g.cfg.Tagflow != next.Tagflow || !reflect.DeepEqual(g.cfg.Config, next.Config) {
+		g.stopFloor()
 		if err := g.buildInventory(next); err != nil {
+			g.startFloor(g.floor) // the old floor goes on
 			return err
 		}
+		g.startFloor(g.floor)
 	}
 	g.reloadReaders(next.Readers)
 	g.cfg = next

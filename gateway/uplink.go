@@ -91,6 +91,14 @@ func (g *Gateway) HostHealth() uplink.HostHealth {
 			Errors: r.Reconnects + r.Drops, LastError: r.LastError}
 		h.Devices = append(h.Devices, d)
 	}
+	for _, s := range g.scan.snapshot() {
+		state := "down"
+		if s.Online {
+			state = "up"
+		}
+		h.Devices = append(h.Devices, wire.DeviceHealth{ID: s.Name, Kind: "scanner", State: state,
+			LastRead: s.LastScan, Errors: s.Rejected, LastError: s.LastErr})
+	}
 	return h
 }
 

@@ -69,26 +69,6 @@ func TestUnknownYAMLKeyIsRefused(t *testing.T) {
 	}
 }
 
-// TestExampleFileIsValid keeps firmware-config/scanners.example.yaml
-// in step with the code.
-func TestExampleFileIsValid(t *testing.T) {
-	v := viper.New()
-	v.SetConfigFile("../../firmware-config/scanners.example.yaml")
-	if err := v.ReadInConfig(); err != nil {
-		t.Fatal(err)
-	}
-	var cfg Config
-	if err := v.UnmarshalExact(&cfg); err != nil {
-		t.Fatal(err)
-	}
-	if err := cfg.Validate(); err != nil {
-		t.Fatal(err)
-	}
-	if len(cfg.Scanners) != 4 || cfg.Scanners[1].Terminators == nil || len(cfg.Scanners[1].Terminators) != 0 {
-		t.Fatalf("%+v", cfg.Scanners)
-	}
-}
-
 // TestBackendKinds builds every kind of backend (nothing is opened).
 func TestBackendKinds(t *testing.T) {
 	for _, sc := range []ScannerConfig{

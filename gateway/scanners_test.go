@@ -1,0 +1,64 @@
+package gateway_test
+
+import (
+	"context"
+	"io"
+	"testing"
+
+	"github.com/creack/pty"
+
+	"github.com/edged/edged/catalog"
+	"github.com/edged/edged/gateway"
+	"github.com/edged/edged/ledger/ledgertest"
+	"github.com/edged/edged/workflow"
+	"github.com/edged/edged/workflow/floor"
+)
+
+// A scanner on a pseudo-terminal, configured like any other: a worker
+// scans receive mode, a location and an item, and the receipt is in the
+// ledger with the good-read answer sent back to the scanner.
+func TestScannerStationThroughTheGateway(t *testing.T) {
+	master, slave, err := pty.Open()
+	if err != nil {
+		t.Skip(err)
+	}
+	defer master.Close()
+	defer slave.Close()
+	l := ledgertest.Open(t, nil)
+	cfg := gateway.Config{Site: "wh1", Gateway: "gw-1",
+		Catalog: catalog.Config{Items: []catalog.Item{{SKU: "MUG-RED", GTINs: []string{"5901234123457"}}}},
+		Config: floor.Config{Workflow: workflow.Config{DefaultUnitCost: "1.00"},
+			Scanners: []floor.ScannerConfig{{ID: "dock-1", Path: slave.Name(), Feedback: "honeywell"}}}}
+	g, err := gateway.New(cfg, gateway.Parts{Ledger: l, Dial: dial})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- g.Run(ctx) }()
+	eventually(t, "the scanner online", func() bool {
+		s := g.Health().Scanners
+		return len(s) == 1 && s[0].Online
+	})
+	for _, s := range []struct{ data, want string }{
+		{"CMD:RECEIVE", "\x1ba,"}, {"LOC:A-01-01", "\x1ba,"}, {"]E05901234123457", "\x1b7,"},
+	} {
+		_, _ = master.Write([]byte(s.data + "\r"))
+		buf := make([]byte, 3)
+		if _, err := io.ReadFull(master, buf); err != nil || string(buf) != s.want {
+			t.Fatalf("%q: got %q %v, want %q", s.data, buf, err, s.want)
+		}
+	}
+	bals, _ := l.Balances("MUG-RED", "A-01-01")
+	if len(bals) != 1 || bals[0].OnHand != 1 {
+		t.Fatalf("balances %+v", bals)
+	}
+	h := g.HostHealth()
+	if len(h.Devices) != 1 || h.Devices[0].Kind != "scanner" || h.Devices[0].State != "up" {
+		t.Fatalf("devices %+v", h.Devices)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
