@@ -1,0 +1,76 @@
+package flashsale_test
+
+import (
+	"context"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/edged/edged/relay/flashsale"
+)
+
+// The issue's flash sale: one SKU with 100 units, 2,000 orders over 60 s
+// spread at random across the four channels, safety buffer 2.
+const (
+	benchOrders = 2000
+	benchWindow = 60 * time.Second
+	benchUnits  = 100
+	benchBuffer = 2
+	benchSeed   = 42
+)
+
+// BenchmarkFlashSale measures the mission of issue 7: oversold units and
+// the p99 time from a sale on one channel to the new quantity on all the
+// others, for the relay and for a baseline that syncs every 15 minutes.
+//
+// How time is modelled:
+//   - relay: real time. The orders are placed at their scheduled instants
+//     over the full 60 s window (one goroutine per channel) against the four
+//     simulators on 127.0.0.1; each simulator deducts its own sale at once
+//     and sends its webhook or push; the relay (bbolt store with fsync,
+//     order fetches, rate-limited signed pushes) propagates. Propagation of
+//     the i-th sale is read from the simulators' stock histories: the time
+//     until every other channel had been set through its API to at most
+//     100 − i − 2 (0 if it already was). One iteration takes about 60 s.
+//   - baseline15m: simulated time, the same order schedule (same seed).
+//     Each channel starts synced at 98 and sells from its own count; a sync
+//     sets every channel to 100 − sold − 2 every 15 minutes, the first at a
+//     seeded random phase. Syncs are instant, which favours the baseline;
+//     its propagation is the time to the next sync.
+//
+// Metrics: oversold-units (sold beyond 100), sold-units, p50-prop-ms and
+// p99-prop-ms (nearest rank over the sales), unpropagated (sales never
+// reflected everywhere; should be 0). The relay sub-benchmark also reports
+// the baseline of its own run.
+func BenchmarkFlashSale(b *testing.B) {
+	b.Run("relay", func(b *testing.B) {
+		for b.Loop() {
+			ctx, cancel := context.WithTimeout(context.Background(), benchWindow+time.Minute)
+			rep, err := flashsale.Simulate(ctx, flashsale.Config{Orders: benchOrders, Duration: benchWindow, Units: benchUnits,
+				SafetyBuffer: benchBuffer, Seed: benchSeed, Dir: b.TempDir()})
+			cancel()
+			if err != nil {
+				b.Fatal(err)
+			}
+			report(b, "", rep.Relay)
+			report(b, "baseline-", rep.Baseline)
+		}
+	})
+	b.Run("baseline15m", func(b *testing.B) {
+		orders := flashsale.Schedule(benchOrders, benchWindow, benchSeed)
+		phase := time.Duration(rand.New(rand.NewPCG(benchSeed, 1)).Int64N(int64(15 * time.Minute)))
+		for b.Loop() {
+			report(b, "", flashsale.Baseline(orders, benchUnits, benchBuffer, 15*time.Minute, phase))
+		}
+	})
+}
+
+func report(b *testing.B, prefix string, o flashsale.Outcome) {
+	b.ReportMetric(float64(o.Oversold), prefix+"oversold-units")
+	b.ReportMetric(float64(o.Sold), prefix+"sold-units")
+	b.ReportMetric(ms(flashsale.Percentile(o.Propagation, 0.50)), prefix+"p50-prop-ms")
+	b.ReportMetric(ms(flashsale.Percentile(o.Propagation, 0.99)), prefix+"p99-prop-ms")
+	b.ReportMetric(float64(o.Unpropagated), prefix+"unpropagated")
+}
+
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
