@@ -50,7 +50,8 @@ bench: ## run the benchmarks and record medians and ratios in docs/benchmarks.md
 	  -ratio 'HIDDecode/naive,HIDDecode/decoder:ns/op' \
 	  -ratio 'InventoryObserve/tags=100000,InventoryObserve/tags=1000:ns/op' \
 	  -ratio 'Load/client/n=1,Load/baseline/n=1:cpu-%' \
-	  -ratio 'UplinkDrain,UplinkDrainNaive:events/s'
+	  -ratio 'UplinkDrain,UplinkDrainNaive:events/s' \
+	  -ratio 'ScanToDurable,ScanToFeedbackNoLedger:p99-ms'
 
 fuzz: ## run every fuzz target for FUZZTIME (a smoke run)
 	@scripts/fuzz-all.sh $(FUZZTIME)

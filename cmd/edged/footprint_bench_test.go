@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"os/exec"
@@ -11,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/creack/pty"
 
 	"github.com/edged/edged/device/llrp/llrptest"
 )
@@ -28,8 +31,8 @@ func buildEdged(b *testing.B) string {
 }
 
 // daemonConfig writes a configuration with one reader per address, each
-// with its own dock zone.
-func daemonConfig(b *testing.B, dir string, readers []string) string {
+// with its own dock zone, and one serial scanner per tty path.
+func daemonConfig(b *testing.B, dir string, readers []string, ttys ...string) string {
 	var r, z strings.Builder
 	for i, addr := range readers {
 		fmt.Fprintf(&r, "  - {name: r%d, address: %q}\n", i, addr)
@@ -44,6 +47,12 @@ log: {level: warn}
 `, filepath.Join(dir, "ledger.db"))
 	if len(readers) > 0 {
 		cfg += "readers:\n" + r.String() + "rfid:\n  zones:\n" + z.String()
+	}
+	if len(ttys) > 0 {
+		cfg += "workflow: {default_unit_cost: \"1.00\"}\nscanners:\n"
+		for i, p := range ttys {
+			cfg += fmt.Sprintf("  - {id: scanner-%d, path: %q, feedback: honeywell}\n", i, p)
+		}
 	}
 	path := filepath.Join(dir, "edged.yaml")
 	if err := os.WriteFile(path, []byte(cfg), 0o644); err != nil {
@@ -106,7 +115,8 @@ func BenchmarkDaemonStartToReady(b *testing.B) {
 }
 
 // BenchmarkDaemonFootprint: `edged run` with 4 fake readers at 1,000
-// reads/s each for 10 s (the fakes run in this process, not in edged):
+// reads/s each and 2 serial scanners (pseudo-terminals) scanning twice a
+// second for 10 s (the fakes run in this process, not in edged):
 // resident memory at the end and CPU used by the edged process.
 func BenchmarkDaemonFootprint(b *testing.B) {
 	bin := buildEdged(b)
@@ -115,10 +125,13 @@ func BenchmarkDaemonFootprint(b *testing.B) {
 		_, addr := llrptest.Start(b, llrptest.Options{Tags: 200, Rate: 1000})
 		addrs = append(addrs, addr)
 	}
+	masters, ttys := benchScanners(b, 2)
 	for b.Loop() {
-		cmd, _ := startDaemon(b, bin, daemonConfig(b, b.TempDir(), addrs))
+		cmd, _ := startDaemon(b, bin, daemonConfig(b, b.TempDir(), addrs, ttys...))
 		cpu0 := procCPU(b, cmd.Process.Pid)
+		stop := scanEvery(masters, 500*time.Millisecond)
 		time.Sleep(10 * time.Second) // the load runs for a fixed wall time
+		stop()
 		cpu := procCPU(b, cmd.Process.Pid) - cpu0
 		rss := procRSS(b, cmd.Process.Pid)
 		stopDaemon(b, cmd)
@@ -150,4 +163,41 @@ func procRSS(b *testing.B, pid int) float64 {
 	}
 	b.Skip("no VmRSS")
 	return 0
+}
+
+// benchScanners opens n pseudo-terminals for the daemon's scanners.
+func benchScanners(b *testing.B, n int) ([]*os.File, []string) {
+	var masters []*os.File
+	var paths []string
+	for range n {
+		m, s, err := pty.Open()
+		if err != nil {
+			b.Skip(err)
+		}
+		b.Cleanup(func() { m.Close(); s.Close() })
+		go io.Copy(io.Discard, m) // the scanners' feedback bytes
+		masters, paths = append(masters, m), append(paths, s.Name())
+	}
+	return masters, paths
+}
+
+// scanEvery makes every scanner scan an unknown code (rejected, so no
+// stock is needed) at the given period until stopped.
+func scanEvery(masters []*os.File, d time.Duration) func() {
+	stop := make(chan struct{})
+	go func() {
+		t := time.NewTicker(d)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+				for _, m := range masters {
+					m.Write([]byte("]E05901234123457\r"))
+				}
+			}
+		}
+	}()
+	return func() { close(stop) }
 }
