@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"maps"
 	"slices"
 	"sync"
 	"time"
@@ -202,4 +203,11 @@ func cmpUint(a, b uint64) int {
 		return 1
 	}
 	return 0
+}
+
+// Gateways returns the last applied seq of every gateway, for status.
+func (e *Engine) Gateways() map[string]uint64 {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return maps.Clone(e.st.gw)
 }

@@ -1,0 +1,117 @@
+package flashsale_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/edged/edged/relay"
+	"github.com/edged/edged/relay/flashsale"
+	"github.com/edged/edged/relay/simkit"
+	"github.com/edged/edged/relay/stock"
+)
+
+// runRig starts a rig and returns it with a stop function that waits for
+// its goroutines.
+func runRig(t *testing.T, buffer int64) (*flashsale.Rig, func()) {
+	t.Helper()
+	r, err := flashsale.NewRig(context.Background(), flashsale.Options{Dir: t.TempDir(), SafetyBuffer: buffer})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- r.Run(ctx) }()
+	return r, func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+		r.Close()
+	}
+}
+
+// TestStormsAndThrottlingLoseNothing: a 5xx storm on TikTok, Lazada's
+// 901 throttling, Shopify THROTTLED and Shopee busy answers while stock
+// moves; once they pass, every channel shows the right quantity and the
+// failures are counted in the status.
+func TestStormsAndThrottlingLoseNothing(t *testing.T) {
+	r, stop := runRig(t, 0)
+	defer stop()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	r.TikTok.Faults.Inject("", 6, simkit.Fault{Status: 503, Body: `{"code":36009003,"message":"internal error"}`})
+	r.Lazada.Faults.Inject("", 3, simkit.Fault{Status: 200, Body: `{"code":"901","type":"ISP","message":"Limit service request speed"}`})
+	r.Shopify.Faults.Inject("", 2, simkit.Fault{Status: 200, Body: `{"errors":[{"message":"Throttled","extensions":{"code":"THROTTLED"}}],"extensions":{"cost":{"requestedQueryCost":10,"throttleStatus":{"currentlyAvailable":0,"restoreRate":100}}}}`})
+	r.Shopee.Faults.Inject("", 3, simkit.Fault{Status: 200, Body: `{"error":"error_system_busy","message":"busy"}`})
+	for seq, q := range []int64{10, -3, 5} {
+		kind := stock.Receive
+		if q < 0 {
+			kind = stock.Pick
+		}
+		if err := r.Engine.ApplyDelta(ctx, "gw1", uint64(seq+1), stock.Delta{SKU: flashsale.SKU, Site: flashsale.Site, Kind: kind, Qty: q}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	recovered := func() bool {
+		for _, d := range r.Dispatchers {
+			if d.Status().LastError != "" {
+				return false
+			}
+		}
+		return r.Settled(0, 12)
+	}
+	if err := r.WaitFor(ctx, recovered); err != nil {
+		t.Fatalf("not settled after the storm: %v", err)
+	}
+	for _, ch := range []relay.Channel{relay.TikTok, relay.Lazada, relay.Shopify, relay.Shopee} {
+		if s := r.Dispatchers[ch].Status(); s.Failed == 0 || len(s.Permanent) != 0 || s.LastError != "" {
+			t.Errorf("%s status after recovery: %+v", ch, s)
+		}
+	}
+}
+
+// TestForgedAndReplayedWebhooks: forged deliveries get 401 and change
+// nothing; duplicated and reordered ones reserve once.
+func TestForgedAndReplayedWebhooks(t *testing.T) {
+	r, stop := runRig(t, 0)
+	defer stop()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := r.Engine.ApplyDelta(ctx, "gw1", 1, stock.Delta{SKU: flashsale.SKU, Site: flashsale.Site, Kind: stock.Receive, Qty: 10}); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.WaitFor(ctx, func() bool { return r.Settled(0, 10) }); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range []*simkit.Emitter{&r.Shopify.Emitter, &r.Lazada.Emitter, &r.Shopee.Emitter, &r.TikTok.Emitter} {
+		e.Duplicate, e.ReorderEvery = true, 2
+	}
+	r.Shopify.ForgeNextWebhook()
+	r.Shopify.Emitter.Retries = 0
+	sold := int64(0)
+	for range 2 {
+		for _, ch := range relay.Channels() {
+			if r.Sell(ctx, ch) {
+				sold++
+			}
+		}
+	}
+	for _, e := range []*simkit.Emitter{&r.Shopify.Emitter, &r.Lazada.Emitter, &r.Shopee.Emitter, &r.TikTok.Emitter} {
+		if err := e.Flush(ctx); err != nil && !strings.Contains(err.Error(), "401") {
+			t.Error(err)
+		}
+	}
+	// The forged orders/create and its duplicate were refused; the genuine
+	// orders/paid of the same order still reserves it.
+	if err := r.WaitFor(ctx, func() bool { return r.Settled(sold, 10-sold) }); err != nil {
+		t.Fatalf("sold %d, level %+v: %v", sold, r.Engine.Level(flashsale.SKU, flashsale.Site), err)
+	}
+	if c := r.Engine.Counters(); c.DuplicateEvents == 0 {
+		t.Errorf("no duplicates seen: %+v", c)
+	}
+	if _, f := r.Shopify.Emitter.Stats(); f != 2 {
+		t.Errorf("forged deliveries failed %d times, want 2 (401 for the delivery and its duplicate)", f)
+	}
+}
