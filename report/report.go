@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"html/template"
 	"log/slog"
-	"slices"
 	"strings"
 )
 
@@ -48,6 +47,12 @@ func (r *Report) row(cells ...any) {
 // builder computes one report from a dataset.
 type builder func(e *Engine, d *Dataset) *Report
 
+// order is the dashboard's order: what a manager looks at first.
+func order() []string {
+	return []string{"velocity", "abc", "dead-stock", "slow-movers", "low-stock", "stockout",
+		"accuracy", "sell-through", "turnover", "profit", "fulfilment"}
+}
+
 func (e *Engine) builders() map[string]builder {
 	return map[string]builder{
 		"abc": (*Engine).abcReport, "velocity": (*Engine).velocityReport,
@@ -59,16 +64,9 @@ func (e *Engine) builders() map[string]builder {
 	}
 }
 
-// Names lists the report names in a stable order, "dashboard" (all of
+// Names lists the report names in dashboard order, "dashboard" (all of
 // them on one page) last.
-func (e *Engine) Names() []string {
-	names := make([]string, 0, 12)
-	for n := range e.builders() {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	return append(names, "dashboard")
-}
+func (e *Engine) Names() []string { return append(order(), "dashboard") }
 
 // Engine computes reports from a Source.
 type Engine struct {
@@ -101,7 +99,7 @@ func (e *Engine) Build(d *Dataset, name string) ([]*Report, error) {
 	bs := e.builders()
 	if name == "dashboard" {
 		var out []*Report
-		for _, n := range e.Names()[:len(bs)] {
+		for _, n := range order() {
 			out = append(out, e.finish(bs[n](e, d), n, d))
 		}
 		return out, nil
