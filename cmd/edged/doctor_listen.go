@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
 
 	"github.com/edged/edged/device/barcode"
 	"github.com/edged/edged/device/scanner"
@@ -19,10 +21,12 @@ import (
 	"github.com/edged/edged/workflow/floor"
 )
 
-// newDoctorCmd builds `edged doctor`: list the scanners found, and with
-// --listen open every one (and every one plugged in later) and print
-// each scan as it arrives, decoded.
-func newDoctorCmd() *cobra.Command {
+// newDoctorCmd builds `edged doctor`: check the installation the
+// configuration describes (config, ledger, disk, clock, readers,
+// scanners, broker) and list the scanners found; with --listen open
+// every scanner (and every one plugged in later) and print each scan as
+// it arrives, decoded.
+func newDoctorCmd(v *viper.Viper) *cobra.Command {
 	var (
 		listen bool
 		root   string
@@ -31,11 +35,11 @@ func newDoctorCmd() *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "doctor [--listen]",
-		Short: "Find barcode scanners; with --listen show every scan from every connected scanner",
+		Short: "Check config, ledger, disk, clock, readers, scanners and broker; --listen shows every scan",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if !listen {
-				return listScanners(cmd.OutOrStdout(), root, extra)
+				return doctor(cmd, v, root, extra)
 			}
 			l := &listener{out: cmd.OutOrStdout(), mode: mode, running: map[string]context.CancelFunc{}}
 			return l.run(cmd.Context(), root, extra)
@@ -48,6 +52,23 @@ func newDoctorCmd() *cobra.Command {
 	f.StringVar(&root, "root", "/", "filesystem root to discover under (for tests and chroots)")
 	_ = f.MarkHidden("root")
 	return cmd
+}
+
+// doctor prints the checks, then the scanners found; exit 1 on a FAIL.
+func doctor(cmd *cobra.Command, v *viper.Viper, root string, extra []string) error {
+	w := cmd.OutOrStdout()
+	failed := false
+	if path := v.GetString("config"); path != "" {
+		failed = printChecks(w, runChecks(cmd.Context(), path, root))
+		fmt.Fprintln(w)
+	}
+	if err := listScanners(w, root, extra); err != nil {
+		return err
+	}
+	if failed {
+		return &exitError{1, errors.New("doctor found problems")}
+	}
+	return nil
 }
 
 func candidates(root string, extra []string) ([]discover.Candidate, error) {

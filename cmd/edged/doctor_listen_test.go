@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"github.com/spf13/viper"
 	"io"
 	"os"
 	"path/filepath"
@@ -26,7 +27,7 @@ func TestDoctorListenShowsEachScan(t *testing.T) {
 	_ = slave.Close()
 
 	pr, pw := io.Pipe()
-	cmd := newDoctorCmd()
+	cmd := newDoctorCmd(viper.New())
 	cmd.SetOut(pw)
 	cmd.SetErr(io.Discard)
 	cmd.SetArgs([]string{"--listen", "--root", t.TempDir(), "--serial", name})
@@ -77,7 +78,7 @@ func TestDoctorListsScanners(t *testing.T) {
 	for _, tc := range []struct {
 		root, want string
 	}{{root, "usb-Zebra-if00 -> "}, {root, "warning: ModemManager"}, {t.TempDir(), "no scanners found"}} {
-		cmd := newDoctorCmd()
+		cmd := newDoctorCmd(viper.New())
 		var out bytes.Buffer
 		cmd.SetOut(&out)
 		cmd.SetArgs([]string{"--root", tc.root})

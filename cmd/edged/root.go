@@ -28,7 +28,7 @@ func newRootCmd() *cobra.Command {
 	_ = v.BindPFlag("log.level", root.PersistentFlags().Lookup("log-level"))
 	root.PersistentFlags().String("config", defaultConfigPath, "daemon configuration file; drop-ins are read from conf.d/*.yaml beside it (env EDGED_CONFIG)")
 	_ = v.BindPFlag("config", root.PersistentFlags().Lookup("config"))
-	root.AddCommand(newRunCmd(v), newConfigCmd(v), newStatusCmd(v), newDoctorCmd(), newLedgerCmd(v), newDemoCmd(v),
+	root.AddCommand(newRunCmd(v), newConfigCmd(v), newStatusCmd(v), newDoctorCmd(v), newLedgerCmd(v), newDemoCmd(v),
 		newBarcodeCmd(), newLLRPCmd(), newPrintCommandsCmd())
 	return root
 }
