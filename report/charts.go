@@ -19,24 +19,26 @@ func velocityChart(d *Dataset, n int) Chart {
 	return barChart(fmt.Sprintf("Sales velocity: top %d SKUs (units per day)", len(labels)), labels, vals, texts, palette[0])
 }
 
-// stockChart draws the daily closing on hand of the n fastest SKUs.
-func stockChart(d *Dataset, n int) Chart {
+// stockCharts draw the daily closing on hand of the n fastest SKUs,
+// one small chart each so that the lines do not hide each other.
+func stockCharts(d *Dataset, n int) []Chart {
 	ranked := Ranked(d)
 	ranked = ranked[:min(n, len(ranked))]
-	var ss []series
-	for _, s := range ranked {
-		daily := s.Daily(d.Period)
-		vals := make([]float64, len(daily))
-		for i, q := range daily {
-			vals[i] = float64(q)
-		}
-		ss = append(ss, series{s.SKU, vals})
-	}
 	xs := make([]string, d.Period.Days())
 	for i := range xs {
 		xs[i] = d.Period.From.AddDate(0, 0, i).Format("Jan 02")
 	}
-	return lineChart("Stock on hand over time (fastest SKUs)", xs, ss, 0, "")
+	var out []Chart
+	for i, s := range ranked {
+		daily := s.Daily(d.Period)
+		vals := make([]float64, len(daily))
+		for j, q := range daily {
+			vals[j] = float64(q)
+		}
+		title := fmt.Sprintf("Stock on hand: %s (#%d by velocity)", s.SKU, i+1)
+		out = append(out, lineChart(title, xs, []series{{s.SKU, vals, palette[i%len(palette)]}}, 0, "", 180))
+	}
+	return out
 }
 
 // deadStockChart ranks dead SKUs by value at cost.
@@ -58,7 +60,7 @@ func accuracyChart(weeks []weekPoint) Chart {
 		xs[i] = w.Week.Format("2006-01-02")
 		vals[i] = float64(w.OK) * 100 / float64(w.Done)
 	}
-	return lineChart("Inventory record accuracy per week", xs, []series{{"IRA", vals}}, 100, "%")
+	return lineChart("Inventory record accuracy per week", xs, []series{{"IRA", vals, ""}}, 100, "%", chartH)
 }
 
 func sortWeeks(ws []weekPoint) {

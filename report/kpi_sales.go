@@ -31,7 +31,7 @@ func (e *Engine) velocityReport(d *Dataset) *Report {
 		r.row(i+1, s.SKU, s.NetSold(), ratio(s.NetSold(), days, 3), s.CloseQty)
 	}
 	r.figure("days", "%d", days)
-	r.Charts = append(r.Charts, velocityChart(d, 20), stockChart(d, e.cfg.ChartSKUs))
+	r.Charts = append(append(r.Charts, velocityChart(d, 20)), stockCharts(d, e.cfg.ChartSKUs)...)
 	return r
 }
 

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"html"
 	"html/template"
@@ -21,12 +22,13 @@ var palette = [...]string{"#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7",
 type series struct {
 	Name   string
 	Values []float64
+	Colour string // default: the palette in series order
 }
 
 // barChart draws horizontal bars, one per label, scaled to the largest.
 func barChart(title string, labels []string, values []float64, texts []string, colour string) Chart {
 	var b strings.Builder
-	open(&b, title)
+	open(&b, title, chartH)
 	top := maxOf(values)
 	rowH := float64(chartH-padT-padB) / float64(max(len(labels), 1))
 	for i, l := range labels {
@@ -40,45 +42,48 @@ func barChart(title string, labels []string, values []float64, texts []string, c
 		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" font-size="12">%s</text>`, float64(padL)+w+4, y+rowH*0.7, esc(texts[i]))
 	}
 	if len(labels) == 0 {
-		empty(&b)
+		empty(&b, chartH)
 	}
 	return closeChart(&b, title)
 }
 
-// lineChart draws one line per series over shared x labels.
-func lineChart(title string, xs []string, ss []series, yMax float64, unit string) Chart {
+// lineChart draws one line per series over shared x labels, h units high.
+func lineChart(title string, xs []string, ss []series, yMax float64, unit string, h int) Chart {
 	var b strings.Builder
-	open(&b, title)
+	open(&b, title, h)
 	if yMax <= 0 {
 		for _, s := range ss {
 			yMax = max(yMax, maxOf(s.Values))
 		}
 	}
 	yMax = niceCeil(max(yMax, 1)/4) * 4
-	axes(&b, xs, yMax, unit)
+	axes(&b, xs, yMax, unit, h)
 	for i, s := range ss {
-		c := palette[i%len(palette)]
-		fmt.Fprintf(&b, `<polyline fill="none" stroke="%s" stroke-width="2.5" points="%s"/>`, c, points(s.Values, len(xs), yMax))
+		c := cmp.Or(s.Colour, palette[i%len(palette)])
+		fmt.Fprintf(&b, `<polyline fill="none" stroke="%s" stroke-width="2.5" points="%s"/>`, c, points(s.Values, len(xs), yMax, h))
 		if len(s.Values) <= 60 {
-			markers(&b, s.Values, len(xs), yMax, c)
+			markers(&b, s.Values, len(xs), yMax, c, h)
 		}
-		fmt.Fprintf(&b, `<rect x="%d" y="%d" width="12" height="12" fill="%s"/><text x="%d" y="%d" font-size="12">%s</text>`,
-			padL+i*140, chartH-18, c, padL+i*140+16, chartH-8, esc(s.Name))
+		if len(ss) > 1 {
+			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="12" height="12" fill="%s"/><text x="%d" y="%d" font-size="12">%s</text>`,
+				padL+i*140, h-18, c, padL+i*140+16, h-8, esc(s.Name))
+		}
 	}
 	if len(xs) == 0 || len(ss) == 0 {
-		empty(&b)
+		empty(&b, h)
 	}
 	return closeChart(&b, title)
 }
 
-func axes(b *strings.Builder, xs []string, yMax float64, unit string) {
-	x0, y0, y1 := padL, chartH-padB, padT
+func axes(b *strings.Builder, xs []string, yMax float64, unit string, h int) {
+	x0, y0, y1 := padL, h-padB, padT
 	fmt.Fprintf(b, `<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#444"/>`, x0, y0, chartW-padR, y0)
 	fmt.Fprintf(b, `<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#444"/>`, x0, y0, x0, y1)
-	for i := 0; i <= 4; i++ {
-		y := float64(y0) - float64(i)/4*float64(y0-y1)
+	ticks := min(4, max(1, (y0-y1)/40))
+	for i := 0; i <= ticks; i++ {
+		y := float64(y0) - float64(i)/float64(ticks)*float64(y0-y1)
 		fmt.Fprintf(b, `<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="#ddd"/>`, x0, y, chartW-padR, y)
-		fmt.Fprintf(b, `<text x="%d" y="%.1f" text-anchor="end" font-size="11">%s%s</text>`, x0-6, y+4, trimFloat(yMax*float64(i)/4), esc(unit))
+		fmt.Fprintf(b, `<text x="%d" y="%.1f" text-anchor="end" font-size="11">%s%s</text>`, x0-6, y+4, trimFloat(yMax*float64(i)/float64(ticks)), esc(unit))
 	}
 	if n := len(xs); n > 0 {
 		for _, i := range []int{0, n / 2, n - 1} {
@@ -94,29 +99,29 @@ func xPos(i, n int) float64 {
 	return float64(padL) + float64(i)/float64(n-1)*float64(chartW-padL-padR)
 }
 
-func points(vs []float64, n int, yMax float64) string {
+func points(vs []float64, n int, yMax float64, h int) string {
 	var b strings.Builder
 	for i, v := range vs {
-		y := float64(chartH-padB) - max(v, 0)/yMax*float64(chartH-padB-padT)
+		y := float64(h-padB) - max(v, 0)/yMax*float64(h-padB-padT)
 		fmt.Fprintf(&b, "%.1f,%.1f ", xPos(i, n), y)
 	}
 	return strings.TrimSpace(b.String())
 }
 
-func markers(b *strings.Builder, vs []float64, n int, yMax float64, colour string) {
+func markers(b *strings.Builder, vs []float64, n int, yMax float64, colour string, h int) {
 	for i, v := range vs {
-		y := float64(chartH-padB) - max(v, 0)/yMax*float64(chartH-padB-padT)
+		y := float64(h-padB) - max(v, 0)/yMax*float64(h-padB-padT)
 		fmt.Fprintf(b, `<circle cx="%.1f" cy="%.1f" r="4" fill="%s"/>`, xPos(i, n), y, colour)
 	}
 }
 
-func open(b *strings.Builder, title string) {
-	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" role="img" aria-label="%s" font-family="sans-serif">`, chartW, chartH, esc(title))
+func open(b *strings.Builder, title string, h int) {
+	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" role="img" aria-label="%s" font-family="sans-serif">`, chartW, h, esc(title))
 	fmt.Fprintf(b, `<text x="%d" y="18" font-size="15" font-weight="bold">%s</text>`, 10, esc(title))
 }
 
-func empty(b *strings.Builder) {
-	fmt.Fprintf(b, `<text x="%d" y="%d" text-anchor="middle" font-size="14" fill="#888">no data in this period</text>`, chartW/2, chartH/2)
+func empty(b *strings.Builder, h int) {
+	fmt.Fprintf(b, `<text x="%d" y="%d" text-anchor="middle" font-size="14" fill="#888">no data in this period</text>`, chartW/2, h/2)
 }
 
 func closeChart(b *strings.Builder, title string) Chart {
