@@ -3,6 +3,8 @@ package countplan_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"strings"
 	"sync"
 	"testing"
 	"testing/synctest"
@@ -160,5 +162,23 @@ func TestStartOpensOneLiveSessionPerLocation(t *testing.T) {
 		if err := l.CancelCount(context.Background(), s.ID); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// downPub fails every publish, as a broker that is away.
+type downPub struct{}
+
+func (downPub) Publish(string, []byte) error { return errBrokerDown }
+
+var errBrokerDown = errors.New("broker down")
+
+func TestTickReportsAPublishFailure(t *testing.T) {
+	l := stocked(t)
+	s, err := countplan.NewScheduler(l, downPub{}, countplan.Config{}, report.Config{}, func() time.Time { return monday }, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Tick(); !errors.Is(err, errBrokerDown) || !strings.Contains(err.Error(), "edged/countplan") {
+		t.Fatalf("tick: %v, want the publish error naming the topic", err)
 	}
 }
