@@ -140,3 +140,10 @@ func TestLimiterPacesRequests(t *testing.T) {
 		}
 	})
 }
+
+// snapshot returns the pushes so far.
+func (p *scriptPusher) snapshot() [][]relay.Item {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return append([][]relay.Item(nil), p.calls...)
+}
