@@ -16,6 +16,7 @@ import (
 	"github.com/edged/edged/gateway"
 	"github.com/edged/edged/ledger"
 	"github.com/edged/edged/uplink/mqtt"
+	"github.com/edged/edged/workflow/floor"
 )
 
 // demoOptions are the flags of `edged demo`.
@@ -88,8 +89,15 @@ func runLiveDemo(ctx context.Context, w io.Writer, o demoOptions) error {
 		return err
 	}
 	defer cloud.close()
+	sc, err := openDemoScanner()
+	if err != nil {
+		return err
+	}
+	defer sc.close()
 	cfg := demoGatewayConfig(addr)
 	cfg.MQTT.Broker = cloud.broker.URL()
+	cfg.Scanners = []floor.ScannerConfig{{ID: "handheld-1", Path: sc.path(), Feedback: "honeywell"}}
+	cfg.Workflow.UnitCosts = demoCosts()
 	d, err := mqtt.NewDialer(mqtt.Config{Broker: cloud.broker.URL(), ClientID: cfg.Gateway}, nil, nil)
 	if err != nil {
 		return err
@@ -98,7 +106,7 @@ func runLiveDemo(ctx context.Context, w io.Writer, o demoOptions) error {
 	if err != nil {
 		return err
 	}
-	return demoRun(ctx, w, o, demoParts{l, g, reader, cloud})
+	return demoRun(ctx, w, o, demoParts{l, g, reader, cloud, sc})
 }
 
 // demoParts are the running pieces of the demo.
@@ -107,6 +115,7 @@ type demoParts struct {
 	g      *gateway.Gateway
 	reader *llrptest.Reader
 	cloud  *demoCloud
+	sc     *demoScanner
 }
 
 func demoDir(keep string) (string, func(), error) {
@@ -157,6 +166,7 @@ func demoRun(ctx context.Context, w io.Writer, o demoOptions, p demoParts) error
 			running = false
 		case <-tick.C:
 			choreo.step()
+			p.sc.scan()
 			view.draw(p)
 		}
 	}

@@ -30,6 +30,15 @@ var demoItems = []demoItem{
 	{"CAP-RED", demoGTIN("950600013437"), "3.10"},
 }
 
+// demoCosts are the receipt costs the scanner workflow uses.
+func demoCosts() map[string]string {
+	out := map[string]string{}
+	for _, it := range demoItems {
+		out[it.sku] = it.cost
+	}
+	return out
+}
+
 // demoGTIN completes a GTIN-13 body with its check digit, as GTIN-14.
 func demoGTIN(body string) string {
 	d, _ := barcode.CheckDigit([]byte(body))

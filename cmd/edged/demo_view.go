@@ -97,6 +97,9 @@ func writeDevices(b *strings.Builder, h gateway.Health) {
 	for _, r := range h.Readers {
 		fmt.Fprintf(b, "  reader %-10s %-10s %6d reads %5.0f/s  %d drops\n", r.Name, r.State, r.Reads, r.ReadsPerSecond, r.Drops)
 	}
+	for _, s := range h.Scanners {
+		fmt.Fprintf(b, "  scanner %-9s online=%-5v %5d scans, %d rejected %s\n", s.Name, s.Online, s.Scans, s.Rejected, s.LastErr)
+	}
 	m := h.Movements
 	fmt.Fprintf(b, "  rfid: %d tags present; received %d, moved %d, shipped %d, already held %d\n",
 		h.Inventory.Tracked, m.Received, m.Transferred, m.Shipped, m.AlreadyHeld)
