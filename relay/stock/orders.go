@@ -30,7 +30,7 @@ func (e *Engine) AcceptOrder(ctx context.Context, ev relay.OrderEvent) error {
 	}
 	queued := false
 	err := e.update(ctx, func(tx *txn) error {
-		if tx.st.seen[key] {
+		if _, dup := tx.st.seen[key]; dup {
 			e.stats.DuplicateEvents.Add(1)
 			return nil
 		}

@@ -37,6 +37,8 @@ func (r Reservation) key() string { return joinKey(string(r.Channel), r.OrderID,
 // deliveries are idempotent.
 type orderRecord struct {
 	Status relay.OrderStatus `json:"status"`
+	// At is when the record was written (unix seconds), for Prune.
+	At int64 `json:"at"`
 }
 
 // state is the engine's in-memory copy of the store.
@@ -45,7 +47,7 @@ type state struct {
 	res      map[string]Reservation
 	reserved map[siteSKU]int64 // derived: Σ res by sku/site
 	gw       map[string]uint64
-	seen     map[string]bool
+	seen     map[string]int64 // event key → unix seconds first seen
 	orders   map[string]orderRecord
 	locks    map[string]int64 // channel␟sku
 	inbox    map[string]relay.OrderEvent
@@ -55,7 +57,7 @@ type state struct {
 func newState() *state {
 	return &state{
 		onHand: map[siteSKU]int64{}, res: map[string]Reservation{}, reserved: map[siteSKU]int64{},
-		gw: map[string]uint64{}, seen: map[string]bool{}, orders: map[string]orderRecord{},
+		gw: map[string]uint64{}, seen: map[string]int64{}, orders: map[string]orderRecord{},
 		locks: map[string]int64{}, inbox: map[string]relay.OrderEvent{},
 	}
 }
@@ -90,8 +92,10 @@ func loadRest(raw map[Table]map[string][]byte, st *state) error {
 			return err
 		}
 	}
-	for k := range raw[TableEvents] {
-		st.seen[k] = true
+	for k, v := range raw[TableEvents] {
+		var at int64
+		_ = json.Unmarshal(v, &at) // an unreadable time only makes the mark prunable
+		st.seen[k] = at
 	}
 	for k, v := range raw[TableOrders] {
 		if err := decode(TableOrders, k, v, new(orderRecord), func(o *orderRecord) { st.orders[k] = *o }); err != nil {

@@ -2,6 +2,7 @@ package stock
 
 import (
 	"encoding/json"
+	"time"
 
 	"github.com/edged/edged/relay"
 )
@@ -89,9 +90,14 @@ func (tx *txn) nextSeq() uint64 {
 	return tx.st.seq
 }
 
-func (tx *txn) markSeen(key string) { put(tx, tx.st.seen, key, true, TableEvents, key) }
+func (tx *txn) markSeen(key string) {
+	put(tx, tx.st.seen, key, time.Now().Unix(), TableEvents, key)
+}
 
-func (tx *txn) setOrder(key string, o orderRecord) { put(tx, tx.st.orders, key, o, TableOrders, key) }
+func (tx *txn) setOrder(key string, o orderRecord) {
+	o.At = time.Now().Unix()
+	put(tx, tx.st.orders, key, o, TableOrders, key)
+}
 
 func (tx *txn) setGateway(gw string, seq uint64) { put(tx, tx.st.gw, gw, seq, TableGateways, gw) }
 

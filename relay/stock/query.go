@@ -1,0 +1,76 @@
+package stock
+
+import (
+	"context"
+	"maps"
+	"slices"
+	"time"
+
+	"github.com/edged/edged/relay"
+)
+
+// Quantity returns what t's channel should show now.
+func (e *Engine) Quantity(t relay.Target) int64 {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.quantityLocked(t)
+}
+
+// Level is the master stock of a SKU at a site.
+type Level struct {
+	OnHand, Reserved int64
+}
+
+// Level returns the stock of sku at site.
+func (e *Engine) Level(sku, site string) Level {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	k := siteSKU{sku, site}
+	return Level{OnHand: e.st.onHand[k], Reserved: e.st.reserved[k]}
+}
+
+// PushAll hands every mapped listing its current quantity: a full
+// reconciliation, for start-up and periodic repair.
+func (e *Engine) PushAll() {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	now := time.Now()
+	for _, sku := range e.opt.Mapping.SKUs() {
+		e.pushLocked(sku, now)
+	}
+}
+
+// SetLock records a campaign lock that channel ch holds on sku; other
+// channels' quantities shrink by it. n ≤ 0 removes the lock.
+func (e *Engine) SetLock(ctx context.Context, ch relay.Channel, sku string, n int64) error {
+	return e.update(ctx, func(tx *txn) error { tx.setLock(ch, sku, n); return nil })
+}
+
+// Reservations returns the open reservations, oldest first.
+func (e *Engine) Reservations() []Reservation {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	out := make([]Reservation, 0, len(e.st.res))
+	for _, r := range e.st.res {
+		out = append(out, r)
+	}
+	slices.SortFunc(out, func(a, b Reservation) int { return cmpUint(a.Seq, b.Seq) })
+	return out
+}
+
+func cmpUint(a, b uint64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// Gateways returns the last applied seq of every gateway, for status.
+func (e *Engine) Gateways() map[string]uint64 {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return maps.Clone(e.st.gw)
+}
