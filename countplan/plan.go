@@ -47,7 +47,7 @@ type Planner struct {
 
 // NewPlanner validates cfg and returns a planner.
 func NewPlanner(cfg Config) (*Planner, error) {
-	if err := cfg.Validate("count"); err != nil {
+	if err := cfg.Validate("cycle_count"); err != nil {
 		return nil, err
 	}
 	p := &Planner{cfg: cfg.WithDefaults()}

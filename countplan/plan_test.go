@@ -97,8 +97,8 @@ func TestPlanIsBlindUnlessConfigured(t *testing.T) {
 }
 
 func TestConfigValidateNamesFields(t *testing.T) {
-	err := countplan.Config{PerYear: countplan.Frequencies{A: 400}, WorkingDays: []string{"mon", "funday"}}.Validate("count")
-	for _, want := range []string{"count.per_year.a", "count.working_days[1]"} {
+	err := countplan.Config{PerYear: countplan.Frequencies{A: 400}, WorkingDays: []string{"mon", "funday"}}.Validate("cycle_count")
+	for _, want := range []string{"cycle_count.per_year.a", "cycle_count.working_days[1]"} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("error %v does not name %s", err, want)
 		}
