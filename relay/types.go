@@ -111,4 +111,8 @@ type OrderEvent struct {
 	// Lines may be empty when the notification carries only a status; the
 	// core then fetches the order with the channel's OrderFetcher.
 	Lines []OrderLine
+	// Lock, when set, makes this a campaign-lock notification instead of
+	// an order (OrderID and Status are then unused): the channel now holds
+	// Lock.Qty units of the listing for a campaign or creator.
+	Lock *OrderLine
 }

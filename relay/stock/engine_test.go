@@ -242,3 +242,17 @@ func TestBadOrderAndUnknownLines(t *testing.T) {
 		t.Errorf("unknown lines %d", c.UnknownLines)
 	}
 }
+
+func TestChannelReportedLockReducesOtherChannels(t *testing.T) {
+	r := newRig(t, stock.Config{}, nil)
+	receive(t, r, "gw1", 1, 10)
+	ev := relay.OrderEvent{Channel: relay.TikTok, EventID: "n27", Lock: &relay.OrderLine{Item: "7001", Variant: "8001", Qty: 3}}
+	accept(t, r, ev)
+	accept(t, r, ev)
+	if got := r.out[relay.Shopee].qty(r.target(t, relay.Shopee, tee)); got != 7 {
+		t.Errorf("shopee = %d, want 7", got)
+	}
+	if got := r.out[relay.TikTok].qty(r.target(t, relay.TikTok, tee)); got != 10 {
+		t.Errorf("tiktok = %d, want 10 (its own lock is part of its stock)", got)
+	}
+}

@@ -16,6 +16,9 @@ import (
 // "open" changes nothing, and a cancel that arrives before its order leaves
 // a tombstone so the late order reserves nothing.
 func (e *Engine) AcceptOrder(ctx context.Context, ev relay.OrderEvent) error {
+	if ev.Lock != nil {
+		return e.acceptLock(ctx, ev)
+	}
 	if !ev.Channel.Valid() || ev.EventID == "" || ev.OrderID == "" {
 		return fmt.Errorf("%w: channel %q, event %q, order %q", ErrBadOrder, ev.Channel, ev.EventID, ev.OrderID)
 	}

@@ -145,13 +145,23 @@ func TestWebhookVerifiesAndOrderIsFetched(t *testing.T) {
 	}
 }
 
+func TestInventoryStatusChangeIsALock(t *testing.T) {
+	ev, ok, err := tiktok.ParseWebhook([]byte(`{"type":27,"tts_notification_id":"n3","shop_id":"1","timestamp":1,"data":{"product_id":"7001","sku_id":"8001","inventory_distribution":{"total_quantity":20,"available_quantity":12,"campaign_reserved_quantity":3,"creator_reserved_quantity":1,"committed_quantity":4}}}`))
+	if err != nil || !ok || ev.Lock == nil || ev.Lock.Qty != 4 || ev.Lock.Variant != "8001" {
+		t.Errorf("got %+v %v %v", ev, ok, err)
+	}
+}
+
 func FuzzParseWebhook(f *testing.F) {
 	f.Add([]byte(`{"type":1,"tts_notification_id":"n1","shop_id":"7","timestamp":1,"data":{"order_id":"5","order_status":"UNPAID"}}`))
 	f.Add([]byte(`{"type":11,"tts_notification_id":"n2","data":{"order_id":"5","cancel_status":"CANCELLATION_REQUEST_SUCCESS"}}`))
-	f.Add([]byte(`{"type":27,"data":{}}`))
+	f.Add([]byte(`{"type":27,"tts_notification_id":"n3","data":{"product_id":"7","sku_id":"8","inventory_distribution":{"campaign_reserved_quantity":3,"creator_reserved_quantity":1}}}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		ev, ok, err := tiktok.ParseWebhook(body)
-		if err == nil && ok && (ev.EventID == "" || ev.OrderID == "") {
+		if err != nil || !ok {
+			return
+		}
+		if ev.EventID == "" || (ev.Lock == nil && ev.OrderID == "") || (ev.Lock != nil && ev.Lock.Qty < 0) {
 			t.Fatalf("accepted incomplete event %+v", ev)
 		}
 	})

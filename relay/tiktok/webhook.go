@@ -21,22 +21,33 @@ type webhookData struct {
 	OrderID      string `json:"order_id"`
 	OrderStatus  string `json:"order_status"`
 	CancelStatus string `json:"cancel_status"`
+	// Type 27 (INVENTORY_STATUS_CHANGE).
+	ProductID    string `json:"product_id"`
+	SkuID        string `json:"sku_id"`
+	Distribution *struct {
+		Campaign int64 `json:"campaign_reserved_quantity"`
+		Creator  int64 `json:"creator_reserved_quantity"`
+	} `json:"inventory_distribution"`
 }
 
 // ParseWebhook decodes a notification. ok is false for types that concern
-// no order stock. Types 1 (order status) and 11 (cancellation) are mapped;
-// 12 (returns) changes nothing: the warehouse confirms returns.
+// no stock. Types 1 (order status) and 11 (cancellation) are mapped; 12
+// (returns) changes nothing: the warehouse confirms returns; 27 (inventory
+// status) reports the campaign and creator reservations as a lock.
 func ParseWebhook(body []byte) (ev relay.OrderEvent, ok bool, err error) {
 	var w Webhook
 	if err := json.Unmarshal(body, &w); err != nil {
 		return ev, false, fmt.Errorf("tiktok webhook: %w", err)
 	}
-	if w.Type != 1 && w.Type != 11 && w.Type != 12 {
+	if w.Type != 1 && w.Type != 11 && w.Type != 12 && w.Type != 27 {
 		return ev, false, nil
 	}
 	var d webhookData
 	if err := json.Unmarshal(w.Data, &d); err != nil {
 		return ev, false, fmt.Errorf("tiktok webhook type %d: data: %w", w.Type, err)
+	}
+	if w.Type == 27 {
+		return parseLock(w, d)
 	}
 	if w.NotificationID == "" || d.OrderID == "" {
 		return ev, false, fmt.Errorf("tiktok webhook type %d: tts_notification_id and data.order_id are required", w.Type)
@@ -62,4 +73,16 @@ func (c *Client) Handler(sink relay.OrderSink) http.Handler {
 		return ParseWebhook(body)
 	}
 	return relay.WebhookHandler(relay.TikTok, dec, sink, c.log)
+}
+
+func parseLock(w Webhook, d webhookData) (relay.OrderEvent, bool, error) {
+	if w.NotificationID == "" || d.SkuID == "" || d.Distribution == nil {
+		return relay.OrderEvent{}, false, fmt.Errorf("tiktok webhook type 27: tts_notification_id, data.sku_id and inventory_distribution are required")
+	}
+	q := d.Distribution.Campaign + d.Distribution.Creator
+	if q < 0 {
+		return relay.OrderEvent{}, false, fmt.Errorf("tiktok webhook type 27: negative reservation %d", q)
+	}
+	return relay.OrderEvent{Channel: relay.TikTok, EventID: w.NotificationID,
+		Lock: &relay.OrderLine{Item: d.ProductID, Variant: d.SkuID, Qty: q}}, true, nil
 }
