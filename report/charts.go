@@ -16,7 +16,7 @@ func velocityChart(d *Dataset, n int) Chart {
 		v := float64(s.NetSold()) / days
 		labels, vals, texts = append(labels, s.SKU), append(vals, v), append(texts, fmt.Sprintf("%.2f/day", v))
 	}
-	return barChart(fmt.Sprintf("Sales velocity: top %d SKUs (units per day)", len(labels)), labels, vals, texts, palette[0])
+	return barChart(fmt.Sprintf("Sales velocity: top %d SKUs (units per day)", len(labels)), labels, vals, texts, colour(0))
 }
 
 // stockCharts draw the daily closing on hand of the n fastest SKUs,
@@ -36,7 +36,7 @@ func stockCharts(d *Dataset, n int) []Chart {
 			vals[j] = float64(q)
 		}
 		title := fmt.Sprintf("Stock on hand: %s (#%d by velocity)", s.SKU, i+1)
-		out = append(out, lineChart(title, xs, []series{{s.SKU, vals, palette[i%len(palette)]}}, 0, "", 180))
+		out = append(out, lineChart(title, xs, []series{{s.SKU, vals, colour(i)}}, 0, "", 180))
 	}
 	return out
 }
@@ -49,7 +49,7 @@ func deadStockChart(dead []*SKUStats, n int) Chart {
 	for _, s := range dead {
 		labels, vals, texts = append(labels, s.SKU), append(vals, float64(s.CloseValue)), append(texts, money(s.CloseValue))
 	}
-	return barChart("Dead stock value at cost", labels, vals, texts, palette[3])
+	return barChart("Dead stock value at cost", labels, vals, texts, colour(3))
 }
 
 // accuracyChart draws the weekly inventory record accuracy.

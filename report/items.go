@@ -27,7 +27,9 @@ type Item struct {
 }
 
 // itemColumns is the header of an items CSV file.
-var itemColumns = []string{"sku", "price", "reorder_point", "safety_stock", "lead_time_days", "serialized"}
+func itemColumns() []string {
+	return []string{"sku", "price", "reorder_point", "safety_stock", "lead_time_days", "serialized"}
+}
 
 // ParseItems reads an items CSV with the header
 // sku,price,reorder_point,safety_stock,lead_time_days,serialized.
@@ -35,7 +37,7 @@ var itemColumns = []string{"sku", "price", "reorder_point", "safety_stock", "lea
 func ParseItems(r io.Reader) ([]Item, error) {
 	var items []Item
 	seen := map[string]int{}
-	err := readRecords(r, itemColumns, ErrItems, func(line int, rec []string) error {
+	err := readRecords(r, itemColumns(), ErrItems, func(line int, rec []string) error {
 		it, err := parseItem(rec)
 		if err != nil {
 			return err
@@ -58,7 +60,7 @@ func parseItem(rec []string) (Item, error) {
 	var err error
 	ints := []*int64{&it.ReorderPoint, &it.SafetyStock}
 	for i, p := range ints {
-		if *p, err = cell(rec[2+i], itemColumns[2+i]); err != nil {
+		if *p, err = cell(rec[2+i], itemColumns()[2+i]); err != nil {
 			return it, err
 		}
 	}

@@ -16,8 +16,13 @@ const (
 	padT, padB     = 30, 50
 )
 
-// palette is colour-blind friendly (Okabe–Ito).
-var palette = [...]string{"#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"}
+// colour is the i-th colour of a colour-blind friendly palette
+// (Okabe–Ito), repeating.
+func colour(i int) string {
+	const palette = "#0072B2#E69F00#009E73#D55E00#CC79A7#56B4E9#F0E442#000000"
+	i %= len(palette) / 7
+	return palette[i*7 : i*7+7]
+}
 
 type series struct {
 	Name   string
@@ -59,7 +64,7 @@ func lineChart(title string, xs []string, ss []series, yMax float64, unit string
 	yMax = niceCeil(max(yMax, 1)/4) * 4
 	axes(&b, xs, yMax, unit, h)
 	for i, s := range ss {
-		c := cmp.Or(s.Colour, palette[i%len(palette)])
+		c := cmp.Or(s.Colour, colour(i))
 		fmt.Fprintf(&b, `<polyline fill="none" stroke="%s" stroke-width="2.5" points="%s"/>`, c, points(s.Values, len(xs), yMax, h))
 		if len(s.Values) <= 60 {
 			markers(&b, s.Values, len(xs), yMax, c, h)
