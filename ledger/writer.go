@@ -96,24 +96,40 @@ func (w *writer) run() {
 			alone, batch = r, batch[:0]
 		}
 		// Producers answered by the last commit are about to submit
-		// again: yielding once (not a timer) lets them join this batch.
-		runtime.Gosched()
-		for alone == nil && len(batch) < cap(batch) {
-			next, ok := w.tryRecv()
-			if !ok {
+		// again: yielding (not a timer) while more keep arriving lets
+		// them join this batch and share its fsync.
+		for range maxYields {
+			runtime.Gosched()
+			n := len(batch)
+			batch, alone = w.drain(batch, alone)
+			if len(batch) == n || alone != nil {
 				break
 			}
-			if next.alone {
-				alone = next
-				break
-			}
-			batch = append(batch, next)
 		}
 		w.commit(batch)
 		if alone != nil {
 			w.commit([]*request{alone})
 		}
 	}
+}
+
+// maxYields bounds how often one batch waits for latecomers.
+const maxYields = 4
+
+// drain appends whatever is queued, stopping at a request that must run
+// alone.
+func (w *writer) drain(batch []*request, alone *request) ([]*request, *request) {
+	for alone == nil && len(batch) < cap(batch) {
+		next, ok := w.tryRecv()
+		if !ok {
+			break
+		}
+		if next.alone {
+			return batch, next
+		}
+		batch = append(batch, next)
+	}
+	return batch, alone
 }
 
 func (w *writer) tryRecv() (*request, bool) {
