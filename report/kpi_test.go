@@ -142,3 +142,29 @@ func TestPrunedLogAnchorsToValuation(t *testing.T) {
 		t.Errorf("B1 %+v", b)
 	}
 }
+
+func TestBackdatedEventsLandOnTheirDay(t *testing.T) {
+	l := ledgertest.Open(t, nil)
+	add(t, l,
+		recv("r1", "X", "L1", 5, 100, at(1, 9)),
+		sale("s1", "X", "L1", 5, "", at(6, 9)),
+		recv("r0", "X", "L1", 2, 100, at(3, 9)), // recorded last, happened on d2
+	)
+	p, _ := report.NewPeriod(at(1, 0), at(11, 0))
+	d, err := report.Collect(l, p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// closing: d0 5, d1 5, d2 7, d3 7, d4 7, d5 2, d6..d9 2
+	want := []int64{5, 5, 7, 7, 7, 2, 2, 2, 2, 2}
+	got := d.SKU("X").Daily(p)
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("daily %v, want %v", got, want)
+		}
+	}
+	// Σ = 10 + 21 + 10 = 41 unit-days
+	if x := d.SKU("X"); x.QtyArea != 41 || x.OutDays != 0 || x.ActiveDays != 10 {
+		t.Errorf("X %+v", x)
+	}
+}
