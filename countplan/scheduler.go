@@ -85,7 +85,7 @@ func (s *Scheduler) Plan(date time.Time) (Plan, *report.Dataset, error) {
 func (s *Scheduler) Tick() (Plan, error) {
 	now := s.now()
 	plan, d, err := s.Plan(now)
-	if err != nil {
+	if err != nil || s.pub == nil { // without a publisher only ClassOf is kept fresh
 		return plan, err
 	}
 	if err := s.publish(plan); err != nil {

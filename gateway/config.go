@@ -8,8 +8,10 @@ import (
 	"time"
 
 	"github.com/edged/edged/catalog"
+	"github.com/edged/edged/countplan"
 	"github.com/edged/edged/device/llrp"
 	"github.com/edged/edged/device/rfid"
+	"github.com/edged/edged/report"
 	"github.com/edged/edged/tagflow"
 	"github.com/edged/edged/uplink"
 	"github.com/edged/edged/workflow/floor"
@@ -42,6 +44,11 @@ type Config struct {
 	// Scanners, Workflow and Rescan are the barcode scanners and the
 	// floor workflows they drive (see docs/scanners.md).
 	floor.Config `mapstructure:",squash"`
+	// Report sets the report thresholds, prices and reorder points.
+	Report report.Config `mapstructure:"report"`
+	// CycleCount sets the counting programme (frequencies per class,
+	// working days, the plan and alert topics).
+	CycleCount countplan.Config `mapstructure:"cycle_count"`
 	// HTTP serves /healthz, /metrics and /status.
 	HTTP HTTPConfig `mapstructure:"http"`
 	// Log sets the log level.
@@ -146,6 +153,12 @@ func (c *Config) Validate() error {
 	}
 	errs = append(errs, c.validateAntennas()...)
 	errs = append(errs, c.validateUplink()...)
+	if err := c.Report.Validate("report"); err != nil {
+		errs = append(errs, unjoin(err)...)
+	}
+	if err := c.CycleCount.Validate("cycle_count"); err != nil {
+		errs = append(errs, unjoin(err)...)
+	}
 	if len(c.Scanners) > 0 {
 		if err := c.Config.Validate(); err != nil {
 			errs = append(errs, prefixed("", err))

@@ -45,6 +45,7 @@ func (g *Gateway) startJobs(ctx context.Context) *sync.WaitGroup {
 	wg.Go(func() { g.every(ctx, g.tickInterval(), g.tick) })
 	wg.Go(func() { g.every(ctx, g.config().CountCycle, g.countCycles) })
 	wg.Go(func() { g.every(ctx, g.config().Ledger.PruneEvery, func(time.Time) { g.prune(ctx) }) })
+	g.startCounting(ctx, &wg)
 	return &wg
 }
 

@@ -54,7 +54,8 @@ func needsRestart(cur, next Config) error {
 		a, b any
 	}{{"site", cur.Site, next.Site}, {"gateway", cur.Gateway, next.Gateway},
 		{"ledger", cur.Ledger, next.Ledger}, {"http", cur.HTTP, next.HTTP},
-		{"mqtt", cur.MQTT, next.MQTT}, {"uplink", cur.Uplink, next.Uplink}} {
+		{"mqtt", cur.MQTT, next.MQTT}, {"uplink", cur.Uplink, next.Uplink},
+		{"report", cur.Report, next.Report}, {"cycle_count", cur.CycleCount, next.CycleCount}} {
 		if !reflect.DeepEqual(s.a, s.b) {
 			changed = append(changed, s.name)
 		}

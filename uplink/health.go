@@ -71,10 +71,14 @@ func (h *healthQueue) take() []wire.Health {
 	return q
 }
 
-// flushHealth publishes queued snapshots, oldest first, at QoS 0.
+// flushHealth publishes queued snapshots, oldest first, at QoS 0, then
+// the queued notices.
 func (s *sess) flushHealth() {
 	for _, h := range s.u.health.take() {
 		s.conn.Publish(Message{Topic: s.u.topics.health, Payload: wire.Encode(&h)})
+	}
+	for _, m := range s.u.notes.take() {
+		s.conn.Publish(m)
 	}
 }
 

@@ -41,6 +41,7 @@ type Uplink struct {
 	notify  chan struct{} // Notify: new events recorded
 	inbound chan Message  // from the Conn's callbacks
 	health  healthQueue
+	notes   notices
 
 	mu   sync.Mutex
 	link wire.LinkHealth

@@ -29,7 +29,7 @@ func newRootCmd() *cobra.Command {
 	root.PersistentFlags().String("config", defaultConfigPath, "daemon configuration file; drop-ins are read from conf.d/*.yaml beside it (env EDGED_CONFIG)")
 	_ = v.BindPFlag("config", root.PersistentFlags().Lookup("config"))
 	root.AddCommand(newRunCmd(v), newConfigCmd(v), newStatusCmd(v), newDoctorCmd(v), newLedgerCmd(v), newDemoCmd(v),
-		newBarcodeCmd(), newLLRPCmd(), newPrintCommandsCmd())
+		newReportCmd(v), newBarcodeCmd(), newLLRPCmd(), newPrintCommandsCmd())
 	return root
 }
 
