@@ -1,6 +1,7 @@
 package flashsale
 
 import (
+	"slices"
 	"time"
 
 	"github.com/edged/edged/relay"
@@ -43,6 +44,25 @@ func Baseline(orders []Order, units, buffer int64, interval, phase time.Duration
 		out.Sold++
 		out.Propagation = append(out.Propagation, next-o.At)
 	}
+	out.Oversold = max(0, out.Sold-units)
+	return out
+}
+
+// BaselinePhases runs Baseline at n sync phases spread evenly over the
+// interval, since where the sale falls between two syncs decides the
+// outcome. Propagation times are pooled; Sold and Oversold are the
+// medians over the phases.
+func BaselinePhases(orders []Order, units, buffer int64, interval time.Duration, n int) Outcome {
+	n = max(n, 1)
+	var out Outcome
+	sold := make([]int64, 0, n)
+	for i := range n {
+		o := Baseline(orders, units, buffer, interval, time.Duration(i)*interval/time.Duration(n))
+		out.Propagation = append(out.Propagation, o.Propagation...)
+		sold = append(sold, o.Sold)
+	}
+	slices.Sort(sold)
+	out.Sold = sold[len(sold)/2]
 	out.Oversold = max(0, out.Sold-units)
 	return out
 }

@@ -3,7 +3,6 @@ package flashsale
 import (
 	"context"
 	"fmt"
-	"math/rand/v2"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -11,6 +10,10 @@ import (
 	"github.com/edged/edged/relay"
 	"github.com/edged/edged/relay/stock"
 )
+
+// BaselinePhaseCount is how many sync phases Simulate averages the
+// baseline over (one every 15 s of a 15-minute schedule).
+const BaselinePhaseCount = 60
 
 // Report is a sale through the relay next to the scheduled baseline.
 type Report struct {
@@ -42,8 +45,7 @@ func Simulate(ctx context.Context, cfg Config) (Report, error) {
 		err = rerr
 	}
 	orders := Schedule(cfg.Orders, cfg.Duration, cfg.Seed)
-	phase := time.Duration(rand.New(rand.NewPCG(cfg.Seed, 1)).Int64N(int64(cfg.SyncInterval)))
-	rep.Baseline = Baseline(orders, cfg.Units, cfg.SafetyBuffer, cfg.SyncInterval, phase)
+	rep.Baseline = BaselinePhases(orders, cfg.Units, cfg.SafetyBuffer, cfg.SyncInterval, BaselinePhaseCount)
 	return rep, err
 }
 

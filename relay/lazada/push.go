@@ -45,6 +45,7 @@ func perSKU(items []relay.Item, env envelope) []relay.Result {
 		bad[d.SkuID] = d.Code + " " + d.Message
 	}
 	out := make([]relay.Result, len(items))
+	named := 0
 	for i, it := range items {
 		out[i].Item = it
 		msg, ok := bad[it.Target.Variant]
@@ -52,8 +53,12 @@ func perSKU(items []relay.Item, env envelope) []relay.Result {
 			msg, ok = bad[it.Target.SellerSKU]
 		}
 		if ok {
+			named++
 			out[i].Err = fmt.Errorf("%w: %w: sku %s: %s", relay.ErrPermanent, ErrAPI, it.Target.Variant, msg)
 		}
+	}
+	if named == 0 { // the details name none of ours: trust nothing in the batch
+		return relay.Fail(items, codeError(env))
 	}
 	return out
 }

@@ -98,7 +98,11 @@ func skuErrors(items []relay.Item, env envelope) []relay.Result {
 	_ = json.Unmarshal(env.Data, &data) // absent or empty data: no SKU errors
 	bad := map[string]error{}
 	for _, e := range data.Errors {
-		bad[e.Detail.SkuID] = codeError(e.Code, fmt.Sprintf("sku %s: %s", e.Detail.SkuID, e.Message))
+		err := codeError(e.Code, fmt.Sprintf("sku %s: %s", e.Detail.SkuID, e.Message))
+		if e.Detail.SkuID == "" { // an error for the whole call
+			return relay.Fail(items, err)
+		}
+		bad[e.Detail.SkuID] = err
 	}
 	out := make([]relay.Result, len(items))
 	for i, it := range items {
