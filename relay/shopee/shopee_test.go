@@ -149,3 +149,38 @@ func FuzzParsePush(f *testing.F) {
 		}
 	})
 }
+
+// failingSink refuses everything, as a relay that is down.
+type failingSink struct{}
+
+func (failingSink) AcceptOrder(context.Context, relay.OrderEvent) error { return errors.New("down") }
+
+func TestLostPushesAreRecovered(t *testing.T) {
+	var h http.Handler = failingHandler{}
+	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { h.ServeHTTP(w, r) }))
+	defer hook.Close()
+	sim, c := newRig(t, shopeesim.Config{PushURL: hook.URL + "/push"})
+	sim.AddModel(100, 1, "", 500, 0)
+	ctx := context.Background()
+	for range 105 {
+		sim.Sell(ctx, 100, 1, 1)
+	}
+	if sim.Lost() != 105 {
+		t.Fatalf("%d lost pushes, want 105", sim.Lost())
+	}
+	s := &sink{}
+	n, err := c.RecoverLostPushes(ctx, s)
+	if err != nil || n != 105 || len(s.evs) != 105 || sim.Lost() != 0 {
+		t.Errorf("recovered %d (%d events), %d still lost, err %v", n, len(s.evs), sim.Lost(), err)
+	}
+	if n, err := c.RecoverLostPushes(ctx, failingSink{}); n != 0 || err != nil {
+		t.Errorf("nothing left to recover: %d %v", n, err)
+	}
+}
+
+// failingHandler answers 503, so every push is lost.
+type failingHandler struct{}
+
+func (failingHandler) ServeHTTP(w http.ResponseWriter, _ *http.Request) {
+	w.WriteHeader(http.StatusServiceUnavailable)
+}

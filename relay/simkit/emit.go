@@ -32,6 +32,9 @@ type Emitter struct {
 	Retries int
 	// Acked decides whether an answer counts as success; default 2xx.
 	Acked func(status int, body []byte) bool
+	// OnFailed, when set, receives each delivery given up after the
+	// retries (Shopee keeps them as lost pushes).
+	OnFailed func(Delivery)
 
 	mu        sync.Mutex
 	held      *Delivery
@@ -91,6 +94,9 @@ func (e *Emitter) send(ctx context.Context, d Delivery) error {
 		}
 	}
 	e.count2(&e.Failed)
+	if e.OnFailed != nil {
+		e.OnFailed(d)
+	}
 	return last
 }
 

@@ -11,5 +11,8 @@
 // error_system_busy. It deducts its own sales and pushes signed code-3
 // messages, counting a push acknowledged only on 2xx with an empty body.
 //
-// Deviations: no lost-push store; pushes are retried at once.
+// Pushes given up after the emitter's retries are kept and served by
+// get_lost_push_message until confirm_consumed_lost_push_message.
+//
+// Deviation: pushes are retried at once, not on Shopee's schedule.
 package shopeesim

@@ -57,6 +57,8 @@ type Sim struct {
 	orders    map[string][]line
 	status    map[string]string
 	next      int
+	lost      []lostPush
+	lostSeq   int64
 }
 
 // New returns a simulator.
@@ -70,6 +72,7 @@ func New(cfg Config) *Sim {
 	s := &Sim{cfg: cfg, items: map[int64]*item{}, refresh: cfg.RefreshToken, orders: map[string][]line{}, status: map[string]string{}}
 	s.tokens = map[string]time.Time{cfg.AccessToken: cfg.Now().Add(cfg.TokenTTL)}
 	s.Emitter.Acked = func(code int, body []byte) bool { return code/100 == 2 && len(body) == 0 }
+	s.Emitter.OnFailed = s.keepLost
 	return s
 }
 
@@ -82,6 +85,8 @@ func (s *Sim) Handler() http.Handler {
 	mux.HandleFunc("POST /api/v2/product/update_stock", s.updateStock)
 	mux.HandleFunc("GET /api/v2/order/get_order_detail", s.orderDetail)
 	mux.HandleFunc("POST /api/v2/auth/access_token/get", s.tokenGet)
+	mux.HandleFunc("GET /api/v2/push/get_lost_push_message", s.lostMessages)
+	mux.HandleFunc("POST /api/v2/push/confirm_consumed_lost_push_message", s.confirmLost)
 	return s.Recorder.Wrap(&s.Faults, mux)
 }
 
