@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"time"
 )
 
 // OrderSink takes order events durably; stock.Engine is one.
@@ -21,6 +22,11 @@ type WebhookDecoder func(r *http.Request, body []byte) (ev OrderEvent, ok bool, 
 
 // maxWebhookBody bounds what a handler reads.
 const maxWebhookBody = 1 << 20
+
+// webhookDeadline bounds storing one event: an answer after the platform's
+// deadline (TikTok 3 s, Shopify 5 s) counts as a failure anyway, and a 503
+// makes it retry.
+const webhookDeadline = 2 * time.Second
 
 // WebhookHandler answers a channel's webhooks: 401 for a bad signature,
 // 400 for a malformed body, 503 when the event could not be stored (so the
@@ -52,7 +58,9 @@ func WebhookHandler(ch Channel, dec WebhookDecoder, sink OrderSink, log *slog.Lo
 			w.WriteHeader(http.StatusOK)
 			return
 		}
-		if err := sink.AcceptOrder(r.Context(), ev); err != nil {
+		ctx, cancel := context.WithTimeout(r.Context(), webhookDeadline)
+		defer cancel()
+		if err := sink.AcceptOrder(ctx, ev); err != nil {
 			log.Error("webhook not stored; the platform will retry", "order", ev.OrderID, "err", err)
 			w.WriteHeader(http.StatusServiceUnavailable)
 			return

@@ -115,3 +115,36 @@ func TestForgedAndReplayedWebhooks(t *testing.T) {
 		t.Errorf("forged deliveries failed %d times, want 2 (401 for the delivery and its duplicate)", f)
 	}
 }
+
+// TestPlatformChangesAreRepairedByReconciliation: Lazada zeroes a SKU on
+// an out-of-stock cancellation and an unpaid order expires; the relay
+// releases the reservations and a reconciliation pass puts the right
+// quantity back.
+func TestPlatformChangesAreRepairedByReconciliation(t *testing.T) {
+	r, stop := runRig(t, 0)
+	defer stop()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := r.Engine.ApplyDelta(ctx, "gw1", 1, stock.Delta{SKU: flashsale.SKU, Site: flashsale.Site, Kind: stock.Receive, Qty: 10}); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.WaitFor(ctx, func() bool { return r.Settled(0, 10) }); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := r.Lazada.Sell(ctx, "4001", 1)
+	b, _ := r.Lazada.Sell(ctx, "4001", 1)
+	if err := r.WaitFor(ctx, func() bool { return r.Settled(2, 8) }); err != nil {
+		t.Fatal(err)
+	}
+	r.Lazada.CancelOutOfStock(ctx, a)
+	if !r.Lazada.ExpireUnpaid(ctx, b) {
+		t.Fatal("order b was not unpaid")
+	}
+	if err := r.WaitFor(ctx, func() bool { return r.Engine.Level(flashsale.SKU, flashsale.Site).Reserved == 0 }); err != nil {
+		t.Fatal(err)
+	}
+	r.Engine.PushAll() // what Reconcile does every period
+	if err := r.WaitFor(ctx, func() bool { return r.Settled(0, 10) }); err != nil {
+		t.Errorf("lazada shows %d after reconciliation, want 10: %v", r.Shown(relay.Lazada), err)
+	}
+}

@@ -61,6 +61,12 @@ func (s *Stock) SetAvailable(key string, qty int64) bool {
 	return s.change(key, true, func(l *Listing) bool { l.Available = qty; return true })
 }
 
+// Zero sets a listing's available to 0 on the platform's own initiative
+// (Lazada's out-of-stock cancellation), not through the API.
+func (s *Stock) Zero(key string) bool {
+	return s.change(key, false, func(l *Listing) bool { l.Available = 0; return true })
+}
+
 // Sell moves n units from available to committed if there are enough: a
 // sale the platform takes on its own, before the relay hears of it.
 func (s *Stock) Sell(key string, n int64) bool {

@@ -105,6 +105,27 @@ func (s *Sim) Sell(ctx context.Context, skuID string, n int64) (string, bool) {
 	return id, true
 }
 
+// CancelOutOfStock is a seller cancellation with reason "Out of Stock":
+// Lazada then sets the SKU's sellable to 0 by itself, a change the relay
+// did not make (its reconciliation repairs it).
+func (s *Sim) CancelOutOfStock(ctx context.Context, orderID string) {
+	s.Cancel(ctx, orderID)
+	units, _ := s.orderUnits(orderID)
+	for _, id := range units {
+		s.Stock.Zero(id)
+	}
+}
+
+// ExpireUnpaid cancels an order still unpaid, as Lazada does after 30
+// minutes (time-compressed: the test decides when).
+func (s *Sim) ExpireUnpaid(ctx context.Context, orderID string) bool {
+	if _, status := s.orderUnits(orderID); status != "unpaid" {
+		return false
+	}
+	s.Cancel(ctx, orderID)
+	return true
+}
+
 // Cancel cancels an order, returns its units to sellable and pushes it.
 func (s *Sim) Cancel(ctx context.Context, orderID string) {
 	s.mu.Lock()
