@@ -1,0 +1,33 @@
+package relay
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// DispatcherConfig configures a Dispatcher. Zero fields take defaults.
+type DispatcherConfig struct {
+	// MinBackoff is the first retry delay after a failed push; default 100ms.
+	MinBackoff time.Duration `mapstructure:"min_backoff"`
+	// MaxBackoff caps the doubling retry delay; default 30s.
+	MaxBackoff time.Duration `mapstructure:"max_backoff"`
+	// MaxHold bounds how long pushes wait for the channel's own orders to be
+	// fetched (see Dispatcher.Hold); default 2s.
+	MaxHold time.Duration `mapstructure:"max_hold"`
+}
+
+// Validate reports every problem with the configuration.
+func (c DispatcherConfig) Validate() error {
+	var errs []error
+	if c.MinBackoff < 0 {
+		errs = append(errs, fmt.Errorf("min_backoff: %v is negative", c.MinBackoff))
+	}
+	if c.MaxBackoff < 0 || (c.MaxBackoff > 0 && c.MaxBackoff < c.MinBackoff) {
+		errs = append(errs, fmt.Errorf("max_backoff: %v must be ≥ min_backoff", c.MaxBackoff))
+	}
+	if c.MaxHold < 0 {
+		errs = append(errs, fmt.Errorf("max_hold: %v is negative", c.MaxHold))
+	}
+	return errors.Join(errs...)
+}
