@@ -148,3 +148,26 @@ func TestPlatformChangesAreRepairedByReconciliation(t *testing.T) {
 		t.Errorf("lazada shows %d after reconciliation, want 10: %v", r.Shown(relay.Lazada), err)
 	}
 }
+
+// TestCampaignLockOnTikTokReducesOtherChannels: TikTok fences 3 units for
+// a campaign and says so in a type-27 webhook; the other channels drop by 3.
+func TestCampaignLockOnTikTokReducesOtherChannels(t *testing.T) {
+	r, stop := runRig(t, 0)
+	defer stop()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := r.Engine.ApplyDelta(ctx, "gw1", 1, stock.Delta{SKU: flashsale.SKU, Site: flashsale.Site, Kind: stock.Receive, Qty: 10}); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.WaitFor(ctx, func() bool { return r.Settled(0, 10) }); err != nil {
+		t.Fatal(err)
+	}
+	r.TikTok.SetCampaign(ctx, "7001", "8001", "9001", 3)
+	others := func() bool {
+		return r.Shown(relay.Shopify) == 7 && r.Shown(relay.Lazada) == 7 && r.Shown(relay.Shopee) == 7 && r.Shown(relay.TikTok) == 10
+	}
+	if err := r.WaitFor(ctx, others); err != nil {
+		t.Errorf("after a TikTok campaign of 3: shopify %d lazada %d shopee %d tiktok %d: %v", r.Shown(relay.Shopify),
+			r.Shown(relay.Lazada), r.Shown(relay.Shopee), r.Shown(relay.TikTok), err)
+	}
+}
