@@ -1,0 +1,77 @@
+package status
+
+import (
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io"
+	"net/http"
+	"text/tabwriter"
+	"time"
+)
+
+// WriteText prints a snapshot for `relay status`.
+func WriteText(w io.Writer, s Snapshot) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "CHANNEL\tLAST PUSH\tLAG\tMAX LAG\tPUSHED\tFAILED\tPENDING\tERRORS")
+	for _, c := range s.Channels {
+		fmt.Fprintf(tw, "%s\t%s\t%v\t%v\t%d\t%d\t%d\t%s\n", c.Channel, ago(s.At, c.LastPush), c.LastLag.Round(time.Millisecond),
+			c.MaxLag.Round(time.Millisecond), c.Pushed, c.Failed, c.Pending, errorsOf(c.LastError, c.Permanent))
+	}
+	fmt.Fprintln(tw, "\nGATEWAY\tLAST SEQ\tGAPS")
+	for _, g := range s.Gateways {
+		fmt.Fprintf(tw, "%s\t%d\t%d\n", g.ID, g.LastSeq, g.Gaps)
+	}
+	c := s.Counters
+	fmt.Fprintf(tw, "\nduplicate deltas %d, gaps %d, rejected deltas %d, unknown skus %d, unknown gateways %d\n",
+		c.DuplicateDeltas, c.Gaps, c.RejectedDeltas, c.UnknownSKUs, c.UnknownGateways)
+	fmt.Fprintf(tw, "duplicate events %d, unknown order lines %d, fetch failures %d, pending fetches %d\n",
+		c.DuplicateEvents, c.UnknownLines, c.FetchFailures, s.PendingFetches)
+	return tw.Flush()
+}
+
+func ago(now, t time.Time) string {
+	if t.IsZero() {
+		return "never"
+	}
+	return now.Sub(t).Round(time.Millisecond).String() + " ago"
+}
+
+func errorsOf(last string, perm map[string]string) string {
+	switch {
+	case len(perm) > 0:
+		return fmt.Sprintf("%d permanent (%s)", len(perm), last)
+	case last != "":
+		return last
+	}
+	return "-"
+}
+
+var page = template.Must(template.New("status").Parse(`<!doctype html>
+<title>edged relay</title><meta http-equiv="refresh" content="2">
+<h1>edged relay</h1><p>{{.At.Format "2006-01-02 15:04:05 MST"}}</p>
+<table border="1" cellpadding="4"><tr><th>channel<th>last push<th>lag<th>max lag<th>pushed<th>failed<th>pending<th>last error<th>permanent</tr>
+{{range .Channels}}<tr><td>{{.Channel}}<td>{{.LastPush.Format "15:04:05.000"}}<td>{{.LastLag}}<td>{{.MaxLag}}<td>{{.Pushed}}<td>{{.Failed}}<td>{{.Pending}}<td>{{.LastError}}<td>{{range $k, $v := .Permanent}}{{$k}}: {{$v}}<br>{{end}}</tr>
+{{end}}</table>
+<h2>gateways</h2><table border="1" cellpadding="4"><tr><th>gateway<th>last seq<th>gaps</tr>
+{{range .Gateways}}<tr><td>{{.ID}}<td>{{.LastSeq}}<td>{{.Gaps}}</tr>{{end}}</table>
+<h2>counters</h2><pre>{{printf "%+v" .Counters}}
+pending fetches {{.PendingFetches}}</pre>
+`))
+
+// Handler serves the status page; ?format=json gives the snapshot as JSON.
+// Serve it on localhost only: it shows shop listing ids and errors.
+func Handler(snapshot func() Snapshot) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s := snapshot()
+		if r.URL.Query().Get("format") == "json" {
+			w.Header().Set("Content-Type", "application/json")
+			json.NewEncoder(w).Encode(s)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		if err := page.Execute(w, s); err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+		}
+	})
+}
