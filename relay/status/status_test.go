@@ -11,8 +11,8 @@ import (
 	"testing"
 
 	"github.com/edged/edged/relay/flashsale"
-	"github.com/edged/edged/relay/stock"
 	"github.com/edged/edged/relay/status"
+	"github.com/edged/edged/relay/stock"
 )
 
 func TestSnapshotPageJSONAndText(t *testing.T) {
