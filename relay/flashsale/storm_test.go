@@ -171,3 +171,33 @@ func TestCampaignLockOnTikTokReducesOtherChannels(t *testing.T) {
 			r.Shown(relay.Lazada), r.Shown(relay.Shopee), r.Shown(relay.TikTok), err)
 	}
 }
+
+// TestCancellationsOnEveryChannelRelease: an order and its cancellation on
+// each channel, through each channel's own notification, leave no
+// reservation and every channel back at the full quantity.
+func TestCancellationsOnEveryChannelRelease(t *testing.T) {
+	r, stop := runRig(t, 0)
+	defer stop()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := r.Engine.ApplyDelta(ctx, "gw1", 1, stock.Delta{SKU: flashsale.SKU, Site: flashsale.Site, Kind: stock.Receive, Qty: 10}); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.WaitFor(ctx, func() bool { return r.Settled(0, 10) }); err != nil {
+		t.Fatal(err)
+	}
+	sh, _ := r.Shopify.Sell(ctx, "2001", 1)
+	lz, _ := r.Lazada.Sell(ctx, "4001", 1)
+	se, _ := r.Shopee.Sell(ctx, 5001, 0, 1)
+	tt, _ := r.TikTok.Sell(ctx, "7001", "8001", "9001", 1)
+	if err := r.WaitFor(ctx, func() bool { return r.Settled(4, 6) }); err != nil {
+		t.Fatalf("orders not reserved: %+v: %v", r.Engine.Level(flashsale.SKU, flashsale.Site), err)
+	}
+	r.Shopify.Cancel(ctx, sh, "2001", 1)
+	r.Lazada.Cancel(ctx, lz)
+	r.Shopee.Cancel(ctx, se)
+	r.TikTok.Cancel(ctx, tt)
+	if err := r.WaitFor(ctx, func() bool { return r.Settled(0, 10) }); err != nil {
+		t.Errorf("cancellations not released: %+v, reservations %+v: %v", r.Engine.Level(flashsale.SKU, flashsale.Site), r.Engine.Reservations(), err)
+	}
+}

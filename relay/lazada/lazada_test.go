@@ -178,3 +178,25 @@ func FuzzParsePush(f *testing.F) {
 		}
 	})
 }
+
+func TestParsePushStatuses(t *testing.T) {
+	cases := map[string]relay.OrderStatus{
+		`{"message_type":0,"data":{"order_status":"pending","trade_order_id":"1","trade_order_line_id":"2"}}`:   relay.OrderOpen,
+		`{"message_type":0,"data":{"order_status":"canceled","trade_order_id":"1","trade_order_line_id":"2"}}`:  relay.OrderCancelled,
+		`{"message_type":0,"data":{"order_status":"delivered","trade_order_id":"1","trade_order_line_id":"2"}}`: relay.OrderIgnored,
+		`{"message_type":10,"data":{"reverse_status":"CANCEL_SUCCESS","trade_order_id":"1"}}`:                   relay.OrderCancelled,
+		`{"message_type":10,"data":{"reverse_status":"RTW_INIT","trade_order_id":"1"}}`:                         relay.OrderIgnored,
+	}
+	for body, want := range cases {
+		ev, ok, err := lazada.ParsePush([]byte(body))
+		if err != nil || !ok || ev.Status != want {
+			t.Errorf("%s: %+v %v %v, want status %v", body, ev, ok, err, want)
+		}
+	}
+	if _, ok, err := lazada.ParsePush([]byte(`{"message_type":6,"data":{}}`)); ok || err != nil {
+		t.Errorf("shallow-stock message taken as an order: %v %v", ok, err)
+	}
+	if _, _, err := lazada.ParsePush([]byte(`{"message_type":0,"data":{}}`)); err == nil {
+		t.Error("trade message without an order id accepted")
+	}
+}
