@@ -39,8 +39,8 @@ type Emitter struct {
 	mu        sync.Mutex
 	held      *Delivery
 	count     int
-	Delivered int // successful deliveries, duplicates included
-	Failed    int // deliveries given up after the retries
+	delivered int // successful deliveries, duplicates included
+	failed    int // deliveries given up after the retries
 }
 
 // Emit sends d (and maybe a duplicate), or holds it for reordering.
@@ -86,14 +86,14 @@ func (e *Emitter) send(ctx context.Context, d Delivery) error {
 	var last error
 	for range e.Retries + 1 {
 		if last = e.once(ctx, d); last == nil {
-			e.count2(&e.Delivered)
+			e.count2(&e.delivered)
 			return nil
 		}
 		if ctx.Err() != nil {
 			break
 		}
 	}
-	e.count2(&e.Failed)
+	e.count2(&e.failed)
 	if e.OnFailed != nil {
 		e.OnFailed(d)
 	}
@@ -132,9 +132,10 @@ func (e *Emitter) once(ctx context.Context, d Delivery) error {
 	return nil
 }
 
-// Stats returns delivered and failed counts.
+// Stats returns how many deliveries succeeded (duplicates included) and
+// how many were given up after the retries.
 func (e *Emitter) Stats() (delivered, failed int) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	return e.Delivered, e.Failed
+	return e.delivered, e.failed
 }
