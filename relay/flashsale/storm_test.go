@@ -41,7 +41,7 @@ func TestStormsAndThrottlingLoseNothing(t *testing.T) {
 	defer stop()
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	r.TikTok.Faults.Inject("", 6, simkit.Fault{Status: 503, Body: `{"code":36009003,"message":"internal error"}`})
+	r.TikTok.Faults.Inject("", 4, simkit.Fault{Status: 503, Body: `{"code":36009003,"message":"internal error"}`})
 	r.Lazada.Faults.Inject("", 3, simkit.Fault{Status: 200, Body: `{"code":"901","type":"ISP","message":"Limit service request speed"}`})
 	r.Shopify.Faults.Inject("", 2, simkit.Fault{Status: 200, Body: `{"errors":[{"message":"Throttled","extensions":{"code":"THROTTLED"}}],"extensions":{"cost":{"requestedQueryCost":10,"throttleStatus":{"currentlyAvailable":0,"restoreRate":100}}}}`})
 	r.Shopee.Faults.Inject("", 3, simkit.Fault{Status: 200, Body: `{"error":"error_system_busy","message":"busy"}`})
