@@ -81,6 +81,7 @@ func (e *Engine) release(tx *txn, d Delta) {
 	for left > 0 {
 		r, ok := e.pickReservation(tx.st, d)
 		if !ok {
+			e.pickedEarly(tx, d.OrderRef, left)
 			return
 		}
 		n := min(left, r.Qty)

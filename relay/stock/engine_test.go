@@ -256,3 +256,18 @@ func TestChannelReportedLockReducesOtherChannels(t *testing.T) {
 		t.Errorf("tiktok = %d, want 10 (its own lock is part of its stock)", got)
 	}
 }
+
+func TestPickBeforeTheOrderArrivesIsNotReservedAgain(t *testing.T) {
+	r := newRig(t, stock.Config{}, nil)
+	receive(t, r, "gw1", 1, 10)
+	ctx := context.Background()
+	// The relay was down: the warehouse picked Shopee order late-1 first.
+	if err := r.eng.ApplyDelta(ctx, "gw1", 2, stock.Delta{SKU: tee, Site: "wh1", Kind: stock.Pick, Qty: -2, OrderRef: "shopee:late-1"}); err != nil {
+		t.Fatal(err)
+	}
+	accept(t, r, order(relay.Shopee, "p1", "late-1", relay.OrderOpen, "6001", 3))
+	if l := r.eng.Level(tee, "wh1"); l.OnHand != 8 || l.Reserved != 1 {
+		t.Errorf("level %+v, want on hand 8 and only the unpicked unit reserved", l)
+	}
+	wantAll(t, r, 7)
+}

@@ -92,7 +92,7 @@ func (e *Engine) reserve(tx *txn, ev relay.OrderEvent) {
 			continue
 		}
 		r := Reservation{Channel: ev.Channel, OrderID: ev.OrderID, SKU: t.SKU, Site: t.Site}
-		r.Qty = tx.st.res[r.key()].Qty + l.Qty
+		r.Qty = tx.st.res[r.key()].Qty + l.Qty - e.takePicked(tx, ev.Channel, ev.OrderID, l.Qty)
 		r.Seq = tx.nextSeq()
 		tx.setReservation(r)
 	}

@@ -10,8 +10,8 @@ import (
 // TikTok about 15 h), so a late duplicate is still recognised.
 const DefaultRetention = 7 * 24 * time.Hour
 
-// Prune forgets delivery ids seen before cutoff and order records written
-// before it that hold no reservation, in one commit, and returns how many
+// Prune forgets delivery ids seen before cutoff, order records written
+// before it that hold no reservation and early-pick marks, in one commit, and returns how many
 // records went. Run it daily with time.Now().Add(-DefaultRetention); the
 // tables otherwise grow with every order.
 func (e *Engine) Prune(ctx context.Context, cutoff time.Time) (int, error) {
@@ -21,6 +21,12 @@ func (e *Engine) Prune(ctx context.Context, cutoff time.Time) (int, error) {
 		for k, at := range tx.st.seen {
 			if at < limit {
 				del(tx, tx.st.seen, k, TableEvents, k)
+				n++
+			}
+		}
+		for k, m := range tx.st.picked {
+			if m.At < limit {
+				del(tx, tx.st.picked, k, TablePicked, k)
 				n++
 			}
 		}

@@ -51,6 +51,7 @@ type state struct {
 	orders   map[string]orderRecord
 	locks    map[string]int64 // channel␟sku
 	inbox    map[string]relay.OrderEvent
+	picked   map[string]pickedMark // order ref → picks not matched yet
 	seq      uint64
 }
 
@@ -58,7 +59,7 @@ func newState() *state {
 	return &state{
 		onHand: map[siteSKU]int64{}, res: map[string]Reservation{}, reserved: map[siteSKU]int64{},
 		gw: map[string]uint64{}, seen: map[string]int64{}, orders: map[string]orderRecord{},
-		locks: map[string]int64{}, inbox: map[string]relay.OrderEvent{},
+		locks: map[string]int64{}, inbox: map[string]relay.OrderEvent{}, picked: map[string]pickedMark{},
 	}
 }
 
@@ -109,6 +110,11 @@ func loadRest(raw map[Table]map[string][]byte, st *state) error {
 	}
 	for k, v := range raw[TableInbox] {
 		if err := decode(TableInbox, k, v, new(relay.OrderEvent), func(e *relay.OrderEvent) { st.inbox[k] = *e }); err != nil {
+			return err
+		}
+	}
+	for k, v := range raw[TablePicked] {
+		if err := decode(TablePicked, k, v, new(pickedMark), func(p *pickedMark) { st.picked[k] = *p }); err != nil {
 			return err
 		}
 	}

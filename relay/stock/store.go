@@ -17,12 +17,13 @@ const (
 	TableInbox        Table = "inbox"        // channel␟event id → relay.OrderEvent awaiting fetch
 	TableRejected     Table = "rejected"     // gateway␟seq → rejected delta and reason
 	TableMeta         Table = "meta"         // counters such as the reservation sequence
+	TablePicked       Table = "picked"       // order ref → units picked before their order was known
 )
 
 // Tables lists every table, for stores that create them up front.
 func Tables() []Table {
 	return []Table{TableOnHand, TableReservations, TableGateways, TableEvents, TableOrders,
-		TableLocks, TableInbox, TableRejected, TableMeta}
+		TableLocks, TableInbox, TableRejected, TableMeta, TablePicked}
 }
 
 // Mutation sets or, with a nil Value, deletes one record.
