@@ -137,7 +137,7 @@ func (r *Rig) Run(ctx context.Context) error {
 	return errors.Join(all...)
 }
 
-// Close stops the servers and closes the store.
+// Close stops the servers and closes the store; call it after Run returned.
 func (r *Rig) Close() error {
 	for _, s := range r.servers {
 		s.Close()
