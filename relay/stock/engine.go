@@ -50,7 +50,7 @@ type Engine struct {
 	wake  map[relay.Channel]chan struct{} // per channel with a fetcher
 	mu    sync.Mutex
 	st    *state
-	stats Stats
+	stats statCounters
 }
 
 // New loads the engine's state from opt.Store.

@@ -2,8 +2,8 @@ package stock
 
 import "sync/atomic"
 
-// Stats counts what the engine refused or ignored, for `relay status`.
-type Stats struct {
+// statCounters counts what the engine refused or ignored, for `relay status`.
+type statCounters struct {
 	// DuplicateDeltas are deltas whose seq was already applied.
 	DuplicateDeltas atomic.Uint64
 	// Gaps are batches refused with ErrSeqGap.
@@ -23,7 +23,7 @@ type Stats struct {
 	FetchFailures atomic.Uint64
 }
 
-// Counters is a plain copy of Stats.
+// Counters is a snapshot of what the engine refused or ignored.
 type Counters struct {
 	DuplicateDeltas, Gaps, RejectedDeltas, UnknownSKUs, UnknownGateways uint64
 	DuplicateEvents, UnknownLines, FetchFailures                        uint64
