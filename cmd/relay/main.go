@@ -1,0 +1,52 @@
+// Command relay is the cloud side of edged: it takes every gateway's
+// stock movements from MQTT, keeps the master quantity per SKU, takes
+// marketplace orders in through webhooks and pushes the quantity each
+// channel may sell to Shopify, Lazada, Shopee and TikTok Shop.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+)
+
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+func run(args []string, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	root := &cobra.Command{Use: "relay", Short: "edged's cloud relay: master stock and marketplace sync",
+		SilenceUsage: true, SilenceErrors: true}
+	root.AddCommand(newRunCmd(), newStatusCmd(), newCheckCmd())
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return 0
+	}
+	var coded interface{ ExitCode() int }
+	if errors.As(err, &coded) {
+		return coded.ExitCode()
+	}
+	fmt.Fprintln(stderr, "relay:", err)
+	return 1
+}
+
+func logger(w io.Writer, level string) (*slog.Logger, error) {
+	var l slog.Level
+	if level == "" {
+		level = "info"
+	}
+	if err := l.UnmarshalText([]byte(level)); err != nil {
+		return nil, fmt.Errorf("log.level: %w", err)
+	}
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l})), nil
+}

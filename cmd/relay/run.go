@@ -1,0 +1,177 @@
+package main
+
+import (
+	"context"
+	"crypto/tls"
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/edged/edged/config"
+	"github.com/edged/edged/internal/broker"
+	"github.com/edged/edged/relay/server"
+	"github.com/edged/edged/relay/status"
+	"github.com/edged/edged/relay/stock"
+	"github.com/edged/edged/uplink/mqtt"
+)
+
+const defaultConfig = "/etc/edged-relay/relay.yaml"
+
+func newRunCmd() *cobra.Command {
+	var path string
+	cmd := &cobra.Command{
+		Use:   "run",
+		Short: "Run the relay (an embedded MQTT broker when none is configured)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cfg, err := loadConfig(path)
+			if err != nil {
+				return fmt.Errorf("configuration: %w", err)
+			}
+			return runRelay(cmd.Context(), cmd, cfg)
+		},
+	}
+	cmd.Flags().StringVar(&path, "config", defaultConfig, "configuration file")
+	return cmd
+}
+
+func newCheckCmd() *cobra.Command {
+	var path string
+	cmd := &cobra.Command{
+		Use:   "check",
+		Short: "Check the configuration and the mapping file; exit 1 listing every problem",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cfg, err := loadConfig(path)
+			if err == nil {
+				_, err = readMapping(cfg.Mapping)
+			}
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "OK %s\n", path)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&path, "config", defaultConfig, "configuration file")
+	return cmd
+}
+
+func loadConfig(path string) (server.Config, error) {
+	var cfg server.Config
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return cfg, err
+	}
+	if err := config.Load(&cfg, os.Environ(), config.Source{Name: path, Data: data}); err != nil {
+		return cfg, err
+	}
+	cfg.Defaults()
+	if cfg.Mapping != "" && !filepath.IsAbs(cfg.Mapping) {
+		cfg.Mapping = filepath.Join(filepath.Dir(path), cfg.Mapping)
+	}
+	return cfg, nil
+}
+
+func readMapping(path string) (*stock.Mapping, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("mapping: %w", err)
+	}
+	defer f.Close()
+	return stock.ParseMapping(f, path)
+}
+
+func runRelay(ctx context.Context, cmd *cobra.Command, cfg server.Config) error {
+	log, err := logger(cmd.ErrOrStderr(), cfg.Log.Level)
+	if err != nil {
+		return err
+	}
+	m, err := readMapping(cfg.Mapping)
+	if err != nil {
+		return err
+	}
+	url, stopBroker, err := brokerURL(cfg.MQTT, log)
+	if err != nil {
+		return err
+	}
+	defer stopBroker()
+	tlsConfig, err := relayTLS(cfg.MQTT)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.HTTP.Listen)
+	if err != nil {
+		return fmt.Errorf("http.listen %s: %w", cfg.HTTP.Listen, err)
+	}
+	s, err := server.New(ctx, cfg, server.Parts{Mapping: m, BrokerURL: url, TLS: tlsConfig, Listener: ln, Logger: log})
+	if err != nil {
+		return err
+	}
+	log.Info("relay running", "broker", url, "status", "http://"+ln.Addr().String()+"/")
+	return s.Run(ctx)
+}
+
+// brokerURL is the configured broker, or an embedded one started here.
+func brokerURL(m server.MQTTConfig, log interface{ Info(string, ...any) }) (string, func(), error) {
+	if m.Broker != "" {
+		return m.Broker, func() {}, nil
+	}
+	ln, err := net.Listen("tcp", m.Embedded)
+	if err != nil {
+		return "", nil, fmt.Errorf("mqtt.embedded %s: %w", m.Embedded, err)
+	}
+	b, err := broker.Start(ln, nil)
+	if err != nil {
+		return "", nil, err
+	}
+	log.Info("embedded MQTT broker", "url", b.URL())
+	return b.URL(), func() { b.Close() }, nil
+}
+
+func relayTLS(m server.MQTTConfig) (*tls.Config, error) {
+	if m.TLS.CA == "" && m.TLS.Cert == "" {
+		return nil, nil
+	}
+	var pems [3][]byte
+	for i, p := range []string{m.TLS.CA, m.TLS.Cert, m.TLS.Key} {
+		if p == "" {
+			continue
+		}
+		var err error
+		if pems[i], err = os.ReadFile(p); err != nil {
+			return nil, fmt.Errorf("mqtt.tls: %w", err)
+		}
+	}
+	return mqtt.NewTLSConfig(pems[0], pems[1], pems[2], "")
+}
+
+func newStatusCmd() *cobra.Command {
+	var addr string
+	cmd := &cobra.Command{
+		Use:   "status",
+		Short: "Show the running relay: per channel last push, lag, errors; per gateway last seq, gaps",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			c := http.Client{Timeout: 5 * time.Second}
+			resp, err := c.Get("http://" + addr + "/?format=json")
+			if err != nil {
+				return fmt.Errorf("the relay is not answering on %s: %w", addr, err)
+			}
+			defer resp.Body.Close()
+			var s status.Snapshot
+			if err := json.NewDecoder(resp.Body).Decode(&s); err != nil {
+				return err
+			}
+			return status.WriteText(cmd.OutOrStdout(), s)
+		},
+	}
+	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:9338", "the relay's http.listen address")
+	return cmd
+}

@@ -1,0 +1,132 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/edged/edged/config"
+	"github.com/edged/edged/relay/intake"
+	"github.com/edged/edged/relay/lazada"
+	"github.com/edged/edged/relay/shopee"
+	"github.com/edged/edged/relay/shopify"
+	"github.com/edged/edged/relay/stock"
+	"github.com/edged/edged/relay/tiktok"
+)
+
+// Config is relay.yaml. Zero fields take their defaults.
+type Config struct {
+	// Store is the relay's bbolt file. Default /var/lib/edged-relay/relay.db.
+	Store string `mapstructure:"store"`
+	// Mapping is the CSV of each SKU's listing on each channel (see
+	// relay/stock.ParseMapping). Required.
+	Mapping string `mapstructure:"mapping"`
+	// Stock sets the safety buffers and the allowed gateways.
+	Stock stock.Config `mapstructure:"stock"`
+	// Intake sets the gap hold.
+	Intake intake.Config `mapstructure:"intake"`
+	// MQTT is the broker; an empty broker starts an embedded one.
+	MQTT MQTTConfig `mapstructure:"mqtt"`
+	// Channels are the marketplaces; a channel without a base_url is off.
+	Channels Channels `mapstructure:"channels"`
+	// ReconcileEvery pushes every listing again at this period, repairing
+	// what a marketplace changed on its own. Default 10 minutes.
+	ReconcileEvery time.Duration `mapstructure:"reconcile_every"`
+	// HTTP serves the status page and the webhooks.
+	HTTP HTTPConfig `mapstructure:"http"`
+	// Log sets the level.
+	Log struct {
+		Level string `mapstructure:"level"`
+	} `mapstructure:"log"`
+}
+
+// MQTTConfig is the relay's broker connection.
+type MQTTConfig struct {
+	// Broker is tcp://host:1883 or ssl://host:8883; empty: embedded.
+	Broker string `mapstructure:"broker"`
+	// Embedded is where the embedded broker listens. Default 127.0.0.1:1883.
+	Embedded   string        `mapstructure:"embedded"`
+	ClientID   string        `mapstructure:"client_id"`
+	Username   string        `mapstructure:"username"`
+	Password   config.Secret `mapstructure:"password"`
+	ShareGroup string        `mapstructure:"share_group"`
+	TLS        struct {
+		CA   string `mapstructure:"ca"`
+		Cert string `mapstructure:"cert"`
+		Key  string `mapstructure:"key"`
+	} `mapstructure:"tls"`
+}
+
+// Channels holds one configuration per marketplace.
+type Channels struct {
+	Shopify shopify.Config `mapstructure:"shopify"`
+	Lazada  lazada.Config  `mapstructure:"lazada"`
+	Shopee  shopee.Config  `mapstructure:"shopee"`
+	TikTok  tiktok.Config  `mapstructure:"tiktok"`
+}
+
+// HTTPConfig is the status page and webhook listener.
+type HTTPConfig struct {
+	// Listen is the address. Default 127.0.0.1:9338. Webhooks are under
+	// /webhooks/<channel>: publish this listener through a TLS proxy.
+	Listen string `mapstructure:"listen"`
+}
+
+// Defaults fills zero fields.
+func (c *Config) Defaults() {
+	if c.Store == "" {
+		c.Store = "/var/lib/edged-relay/relay.db"
+	}
+	if c.MQTT.Embedded == "" {
+		c.MQTT.Embedded = "127.0.0.1:1883"
+	}
+	if c.ReconcileEvery == 0 {
+		c.ReconcileEvery = 10 * time.Minute
+	}
+	if c.HTTP.Listen == "" {
+		c.HTTP.Listen = "127.0.0.1:9338"
+	}
+}
+
+// Validate reports every problem with its key.
+func (c *Config) Validate() error {
+	var errs []error
+	if c.Mapping == "" {
+		errs = append(errs, errors.New("mapping: required; the CSV of each SKU's listings (channel,sku,site,item,variant,location,seller_sku)"))
+	}
+	if err := c.Stock.Validate(); err != nil {
+		errs = append(errs, fmt.Errorf("stock: %w", err))
+	}
+	for _, ch := range c.Channels.enabled() {
+		if err := ch.validate(); err != nil {
+			errs = append(errs, fmt.Errorf("channels.%s: %w", ch.name, err))
+		}
+	}
+	if c.ReconcileEvery < 0 {
+		errs = append(errs, errors.New("reconcile_every: must not be negative"))
+	}
+	return errors.Join(errs...)
+}
+
+// channelConf is one enabled channel.
+type channelConf struct {
+	name     string
+	validate func() error
+}
+
+func (ch Channels) enabled() []channelConf {
+	var out []channelConf
+	if ch.Shopify.BaseURL != "" {
+		out = append(out, channelConf{"shopify", ch.Shopify.Validate})
+	}
+	if ch.Lazada.BaseURL != "" {
+		out = append(out, channelConf{"lazada", ch.Lazada.Validate})
+	}
+	if ch.Shopee.BaseURL != "" {
+		out = append(out, channelConf{"shopee", ch.Shopee.Validate})
+	}
+	if ch.TikTok.BaseURL != "" {
+		out = append(out, channelConf{"tiktok", ch.TikTok.Validate})
+	}
+	return out
+}

@@ -1,0 +1,177 @@
+package server
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/edged/edged/relay"
+	"github.com/edged/edged/relay/intake"
+	"github.com/edged/edged/relay/status"
+	"github.com/edged/edged/relay/stock"
+)
+
+// Parts are what cmd/relay opened for the server.
+type Parts struct {
+	// Mapping is the parsed mapping file.
+	Mapping *stock.Mapping
+	// BrokerURL is the broker to connect to (the embedded one when the
+	// configuration names none).
+	BrokerURL string
+	// TLS is the broker connection's TLS configuration; nil: none.
+	TLS *tls.Config
+	// Listener serves the status page and the webhooks; nil: none.
+	Listener net.Listener
+	// HTTPClient calls the marketplaces; nil: http.DefaultClient.
+	HTTPClient *http.Client
+	Logger     *slog.Logger
+}
+
+// Server is the running relay.
+type Server struct {
+	cfg    Config
+	parts  Parts
+	log    *slog.Logger
+	store  *stock.BoltStore
+	engine *stock.Engine
+	disp   map[relay.Channel]*relay.Dispatcher
+	hooks  map[relay.Channel]func(relay.OrderSink) http.Handler
+	intake *intake.Intake
+	mqtt   *intake.Client
+	mux    *http.ServeMux
+}
+
+// New opens the store, builds the channels and the engine; Run starts it.
+func New(ctx context.Context, cfg Config, parts Parts) (*Server, error) {
+	cfg.Defaults()
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	if parts.Logger == nil {
+		parts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	s := &Server{cfg: cfg, parts: parts, log: parts.Logger, disp: map[relay.Channel]*relay.Dispatcher{}, mux: http.NewServeMux()}
+	pushers, fetchers, hooks, err := buildChannels(cfg.Channels, parts.HTTPClient, s.log)
+	if err != nil {
+		return nil, err
+	}
+	s.hooks = hooks
+	if s.store, err = stock.OpenBolt(cfg.Store); err != nil {
+		return nil, err
+	}
+	out := map[relay.Channel]stock.Enqueuer{}
+	for ch, p := range pushers {
+		d := relay.NewDispatcher(ch, p, relay.DispatcherConfig{}, s.log.With("channel", ch))
+		s.disp[ch], out[ch] = d, d
+	}
+	s.engine, err = stock.New(ctx, stock.Options{Store: s.store, Mapping: parts.Mapping, Config: cfg.Stock,
+		Out: out, Fetchers: fetchers, Logger: s.log.With("part", "stock")})
+	if err != nil {
+		s.store.Close()
+		return nil, err
+	}
+	s.routes()
+	return s, nil
+}
+
+// Engine is the stock engine (for tests and the demo).
+func (s *Server) Engine() *stock.Engine { return s.engine }
+
+// Dispatchers are the channel dispatchers (for status).
+func (s *Server) Dispatchers() map[relay.Channel]*relay.Dispatcher { return s.disp }
+
+func (s *Server) routes() {
+	for ch, h := range s.hooks {
+		s.mux.Handle("POST /webhooks/"+string(ch), h(s.engine))
+	}
+	src := status.Source{Engine: s.engine, Dispatchers: s.disp, Gaps: s.gaps}
+	s.mux.Handle("GET /", status.Handler(src.Snapshot))
+}
+
+// gaps counts the open gap of each gateway, for the status page.
+func (s *Server) gaps() map[string]uint64 {
+	out := map[string]uint64{}
+	if s.intake == nil {
+		return out
+	}
+	for _, g := range s.intake.Gateways() {
+		if g.GapFrom > 0 {
+			out[g.Gateway] = g.GapFrom
+		}
+	}
+	return out
+}
+
+// Run connects the intake and runs the engine, the dispatchers, the
+// reconciliation and the status page until ctx ends; then it announces
+// the relay offline, stops everything and closes the store.
+func (s *Server) Run(ctx context.Context) error {
+	var in *intake.Intake
+	cl, err := intake.Connect(intake.MQTTConfig{Broker: s.parts.BrokerURL, ClientID: s.cfg.MQTT.ClientID,
+		Username: s.cfg.MQTT.Username, Password: s.cfg.MQTT.Password.Reveal(), ShareGroup: s.cfg.MQTT.ShareGroup},
+		s.parts.TLS, s.log.With("part", "intake"), func(topic string, payload []byte) {
+			if err := in.Handle(context.WithoutCancel(ctx), topic, payload); err != nil {
+				s.log.Warn("deltas", "topic", topic, "err", err)
+			}
+		})
+	if err != nil {
+		s.store.Close()
+		return err
+	}
+	in = intake.New(s.engine, cl, s.cfg.Intake, s.log.With("part", "intake"), nil)
+	s.intake, s.mqtt = in, cl
+	var wg sync.WaitGroup
+	s.start(ctx, &wg)
+	stopHTTP := s.serveHTTP()
+	<-ctx.Done()
+	cl.Close()
+	stopHTTP()
+	wg.Wait()
+	return s.store.Close()
+}
+
+func (s *Server) start(ctx context.Context, wg *sync.WaitGroup) {
+	wg.Go(func() { _ = s.engine.Run(ctx) })
+	for _, d := range s.disp {
+		wg.Go(func() { _ = d.Run(ctx) })
+	}
+	wg.Go(func() { _ = s.engine.Reconcile(ctx, s.cfg.ReconcileEvery) })
+	wg.Go(func() {
+		t := time.NewTicker(5 * time.Second)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				s.intake.CheckGaps()
+			}
+		}
+	})
+}
+
+func (s *Server) serveHTTP() func() {
+	if s.parts.Listener == nil {
+		return func() {}
+	}
+	srv := &http.Server{Handler: s.mux, ReadHeaderTimeout: 5 * time.Second}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if err := srv.Serve(s.parts.Listener); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			s.log.Error("http", "err", err)
+		}
+	}()
+	return func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(ctx)
+		<-done
+	}
+}
