@@ -14,7 +14,7 @@ import (
 
 func TestShippedExampleChecks(t *testing.T) {
 	var out bytes.Buffer
-	if code := run([]string{"check", "--config", "../../firmware-config/relay.example.yaml"}, &out, &out); code != 0 {
+	if code := run([]string{"check", "--config", "../../firmware-config/relay/relay.example.yaml"}, &out, &out); code != 0 {
 		t.Fatalf("exit %d: %s", code, out.String())
 	}
 }
