@@ -29,11 +29,11 @@ func doctorSetup(t *testing.T, readerAddr string) string {
 	}
 	l.Append(context.Background(), ledger.Event{ID: "r1", Type: ledger.Receive, SKU: "S", Location: "A", Qty: 1, UnitCost: ledger.Cost(1)})
 	l.Close()
-	_, slave, err := pty.Open()
+	master, slave, err := pty.Open()
 	if err != nil {
 		t.Skip(err)
 	}
-	t.Cleanup(func() { slave.Close() })
+	t.Cleanup(func() { slave.Close(); master.Close() }) // also keeps master from the collector
 	broker := mosquittotest.Start(t, mosquittotest.Options{})
 	cfg := fmt.Sprintf(`site: wh1
 gateway: gw-1
