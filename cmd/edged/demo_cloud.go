@@ -9,17 +9,21 @@ import (
 
 	"github.com/edged/edged/internal/broker"
 	"github.com/edged/edged/ledger"
-	"github.com/edged/edged/relay/intake"
+	"github.com/edged/edged/relay"
+	"github.com/edged/edged/relay/server"
 	"github.com/edged/edged/relay/stock"
 )
 
 // demoCloud is the cloud side of the demo in this process: an embedded
-// MQTT broker and the relay's intake into its master stock.
+// MQTT broker, the relay as `relay run` assembles it, and the four
+// marketplaces simulated.
 type demoCloud struct {
 	broker *broker.Broker
-	store  *stock.BoltStore
-	engine *stock.Engine
-	client *intake.Client
+	market *demoMarket
+	relay  *server.Server
+	cancel context.CancelFunc
+	done   chan error
+	sales  int
 }
 
 const demoSite = "demo"
@@ -43,12 +47,12 @@ func demoMapping() string {
 }
 
 func startDemoCloud(dir string) (*demoCloud, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	mqttLn, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, err
 	}
-	c := &demoCloud{}
-	if c.broker, err = broker.Start(ln, nil); err != nil {
+	c := &demoCloud{done: make(chan error, 1)}
+	if c.broker, err = broker.Start(mqttLn, nil); err != nil {
 		return nil, err
 	}
 	if err := c.startRelay(dir); err != nil {
@@ -63,20 +67,20 @@ func (c *demoCloud) startRelay(dir string) error {
 	if err != nil {
 		return err
 	}
-	if c.store, err = stock.OpenBolt(filepath.Join(dir, "relay.db")); err != nil {
-		return err
-	}
-	if c.engine, err = stock.New(context.Background(), stock.Options{Store: c.store, Mapping: m}); err != nil {
-		return err
-	}
-	var in *intake.Intake
-	c.client, err = intake.Connect(intake.MQTTConfig{Broker: c.broker.URL()}, nil, nil, func(topic string, payload []byte) {
-		_ = in.Handle(context.Background(), topic, payload)
-	})
+	hookLn, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
 	}
-	in = intake.New(c.engine, c.client, intake.Config{}, nil, nil)
+	c.market = startDemoMarket("http://" + hookLn.Addr().String() + "/webhooks")
+	cfg := server.Config{Store: filepath.Join(dir, "relay.db"), Mapping: "demo", Stock: stock.Config{SafetyBuffer: 2},
+		Channels: c.market.channels()}
+	ctx, cancel := context.WithCancel(context.Background())
+	if c.relay, err = server.New(ctx, cfg, server.Parts{Mapping: m, BrokerURL: c.broker.URL(), Listener: hookLn}); err != nil {
+		cancel()
+		return err
+	}
+	c.cancel = cancel
+	go func() { c.done <- c.relay.Run(ctx) }()
 	return nil
 }
 
@@ -84,17 +88,49 @@ func (c *demoCloud) startRelay(dir string) error {
 func (c *demoCloud) levels() map[string]int64 {
 	out := map[string]int64{}
 	for _, it := range demoItems {
-		out[it.sku] = c.engine.Level(it.sku, demoSite).OnHand
+		out[it.sku] = c.relay.Engine().Level(it.sku, demoSite).OnHand
 	}
 	return out
 }
 
-func (c *demoCloud) close() {
-	if c.client != nil {
-		c.client.Close()
+// shop lets a shopper buy on a marketplace now and then.
+func (c *demoCloud) shop(ctx context.Context) {
+	if _, _, ok := c.market.sell(ctx); ok {
+		c.sales++
 	}
-	if c.store != nil {
-		c.store.Close()
+}
+
+// pushes counts the quantities each channel accepted.
+func (c *demoCloud) pushes() map[string]uint64 {
+	out := map[string]uint64{}
+	for ch, d := range c.relay.Dispatchers() {
+		out[string(ch)] = d.Status().Pushed
+	}
+	return out
+}
+
+// channelMismatches counts listings whose shown quantity differs from
+// what the relay wants the channel to show.
+func (c *demoCloud) channelMismatches() int {
+	n := 0
+	for i, it := range demoItems {
+		for _, ch := range relay.Channels() {
+			want := c.relay.Engine().Quantity(relay.Target{Channel: ch, SKU: it.sku, Site: demoSite})
+			if c.market.shown(ch, i) != want {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func (c *demoCloud) close() {
+	if c.cancel != nil {
+		c.cancel()
+		<-c.done
+	}
+	if c.market != nil {
+		c.market.close()
 	}
 	if c.broker != nil {
 		c.broker.Close()

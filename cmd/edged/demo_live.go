@@ -61,7 +61,12 @@ type demoSummary struct {
 	Stock          []ledger.Balance `json:"stock"`
 	// Relay is the master on hand per SKU the relay holds.
 	Relay map[string]int64 `json:"relay_on_hand"`
-	// Disagreeing counts SKUs whose ledger and relay quantities differ.
+	// Pushes counts the quantities each marketplace accepted.
+	Pushes map[string]uint64 `json:"pushes"`
+	// MarketplaceSales are the orders shoppers placed on the simulators.
+	MarketplaceSales int `json:"marketplace_sales"`
+	// Disagreeing counts SKUs whose ledger and relay on hand differ, or
+	// whose quantity on some channel is not what the relay computed.
 	Disagreeing int `json:"skus_disagreeing"`
 }
 
@@ -167,6 +172,9 @@ func demoRun(ctx context.Context, w io.Writer, o demoOptions, p demoParts) error
 		case <-tick.C:
 			choreo.step()
 			p.sc.scan()
+			if choreo.next%5 == 0 {
+				p.cloud.shop(ctx)
+			}
 			view.draw(p)
 		}
 	}
@@ -183,9 +191,11 @@ func demoFinish(w io.Writer, o demoOptions, p demoParts) error {
 		return err
 	}
 	stock, _ := l.Balances("", "")
+	settle(p.cloud)
 	s := demoSummary{Duration: o.duration.String(), EventsRecorded: st.Head, EventsAcked: st.Acked,
-		Movements: p.g.Health().Movements, Stock: stock, Relay: p.cloud.levels()}
-	s.Disagreeing = disagreeing(stock, s.Relay)
+		Movements: p.g.Health().Movements, Stock: stock, Relay: p.cloud.levels(),
+		Pushes: p.cloud.pushes(), MarketplaceSales: p.cloud.sales}
+	s.Disagreeing = disagreeing(stock, s.Relay) + p.cloud.channelMismatches()
 	if _, err := l.Verify(); err != nil {
 		s.VerifyError = err.Error()
 	} else {
@@ -198,7 +208,14 @@ func demoFinish(w io.Writer, o demoOptions, p demoParts) error {
 		fmt.Fprintf(w, "\ndemo over: %d events recorded, ledger verify FAILED: %s\n", s.EventsRecorded, s.VerifyError)
 		return &exitError{1, fmt.Errorf("ledger verify failed")}
 	}
-	fmt.Fprintf(w, "\ndemo over: %d events recorded, %d acknowledged by the relay, %d SKUs disagreeing, ledger verify OK\n",
-		s.EventsRecorded, s.EventsAcked, s.Disagreeing)
+	fmt.Fprintf(w, "\ndemo over: %d events recorded, %d acknowledged by the relay, %d marketplace orders, pushes %v, %d disagreeing, ledger verify OK\n",
+		s.EventsRecorded, s.EventsAcked, s.MarketplaceSales, s.Pushes, s.Disagreeing)
 	return nil
+}
+
+// settle gives the relay's last pushes a moment to land (bounded).
+func settle(c *demoCloud) {
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline) && c.channelMismatches() > 0; {
+		time.Sleep(50 * time.Millisecond)
+	}
 }

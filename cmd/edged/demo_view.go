@@ -13,6 +13,7 @@ import (
 
 	"github.com/edged/edged/gateway"
 	"github.com/edged/edged/ledger"
+	"github.com/edged/edged/relay"
 )
 
 // demoView redraws the live view: on a terminal in place, elsewhere
@@ -46,6 +47,7 @@ func (v *demoView) draw(p demoParts) {
 	h := g.Health()
 	fmt.Fprintf(&b, "edged demo — site %s, gateway %s, up %s\n\n", h.Site, h.Gateway, time.Duration(h.Uptime*float64(time.Second)).Round(time.Second))
 	writeStock(&b, l, p.cloud.levels())
+	writeChannels(&b, p.cloud)
 	writeLatest(&b, l)
 	writeDevices(&b, h)
 	io.WriteString(v.w, b.String())
@@ -121,4 +123,19 @@ func sortedKeysOf[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// writeChannels shows what each marketplace offers of each SKU.
+func writeChannels(b *strings.Builder, c *demoCloud) {
+	tw := tabwriter.NewWriter(b, 2, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "\nON SALE\tshopify\tlazada\tshopee\ttiktok\t\n")
+	for i, it := range demoItems {
+		fmt.Fprintf(tw, "%s", it.sku)
+		for _, ch := range relay.Channels() {
+			fmt.Fprintf(tw, "\t%d", c.market.shown(ch, i))
+		}
+		fmt.Fprintf(tw, "\t\n")
+	}
+	tw.Flush()
+	fmt.Fprintf(b, "  %d marketplace orders, pushes %v (safety buffer 2)\n", c.sales, c.pushes())
 }

@@ -162,4 +162,10 @@ func TestLiveDemoSummary(t *testing.T) {
 	if !s.VerifyPassed || s.EventsRecorded < 4 || s.EventsAcked != s.EventsRecorded || s.Disagreeing != 0 {
 		t.Fatalf("summary %+v", s)
 	}
+	// the relay pushed the quantities to all four simulated marketplaces
+	for _, ch := range []string{"shopify", "lazada", "shopee", "tiktok"} {
+		if s.Pushes[ch] == 0 {
+			t.Errorf("no push to %s: %+v", ch, s.Pushes)
+		}
+	}
 }
