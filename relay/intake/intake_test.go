@@ -44,14 +44,15 @@ func engine(t *testing.T) *stock.Engine {
 // startRelay connects an intake into e to the broker.
 func startRelay(t *testing.T, url string, e *stock.Engine, cfg intake.Config) *intake.Intake {
 	t.Helper()
-	var in *intake.Intake
+	pub := &intake.LatePublisher{}
+	in := intake.New(e, pub, cfg, nil, nil)
 	cl, err := intake.Connect(intake.MQTTConfig{Broker: url, ShareGroup: "relays"}, nil, nil, func(topic string, payload []byte) {
 		_ = in.Handle(context.Background(), topic, payload)
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	in = intake.New(e, cl, cfg, nil, nil)
+	pub.Set(cl)
 	t.Cleanup(cl.Close)
 	return in
 }

@@ -4,6 +4,7 @@ import (
 	"crypto/tls"
 	"fmt"
 	"log/slog"
+	"sync/atomic"
 	"time"
 
 	paho "github.com/eclipse/paho.mqtt.golang"
@@ -73,4 +74,23 @@ func (c *Client) Publish(topic string, payload []byte, retained bool) error {
 func (c *Client) Close() {
 	_ = c.Publish(wire.RelayStateTopic, wire.Encode(&wire.RelayState{Online: false, Time: time.Now().UTC()}), true)
 	c.c.Disconnect(250)
+}
+
+// LatePublisher lets an Intake exist before the client it answers
+// through: messages can arrive while Connect is still returning. Until
+// Set, Publish fails, and the gateway sends the batch again later.
+type LatePublisher struct {
+	p atomic.Pointer[Client]
+}
+
+// Set makes c the publisher.
+func (l *LatePublisher) Set(c *Client) { l.p.Store(c) }
+
+// Publish sends through the client once set.
+func (l *LatePublisher) Publish(topic string, payload []byte, retained bool) error {
+	c := l.p.Load()
+	if c == nil {
+		return fmt.Errorf("intake: not connected yet; the gateway will send %s again", topic)
+	}
+	return c.Publish(topic, payload, retained)
 }

@@ -112,7 +112,8 @@ func (s *Server) gaps() map[string]uint64 {
 // reconciliation and the status page until ctx ends; then it announces
 // the relay offline, stops everything and closes the store.
 func (s *Server) Run(ctx context.Context) error {
-	var in *intake.Intake
+	pub := &intake.LatePublisher{}
+	in := intake.New(s.engine, pub, s.cfg.Intake, s.log.With("part", "intake"), nil)
 	cl, err := intake.Connect(intake.MQTTConfig{Broker: s.parts.BrokerURL, ClientID: s.cfg.MQTT.ClientID,
 		Username: s.cfg.MQTT.Username, Password: s.cfg.MQTT.Password.Reveal(), ShareGroup: s.cfg.MQTT.ShareGroup},
 		s.parts.TLS, s.log.With("part", "intake"), func(topic string, payload []byte) {
@@ -124,7 +125,7 @@ func (s *Server) Run(ctx context.Context) error {
 		s.store.Close()
 		return err
 	}
-	in = intake.New(s.engine, cl, s.cfg.Intake, s.log.With("part", "intake"), nil)
+	pub.Set(cl)
 	s.intake, s.mqtt = in, cl
 	var wg sync.WaitGroup
 	s.start(ctx, &wg)
