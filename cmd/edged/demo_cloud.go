@@ -18,7 +18,8 @@ import (
 // MQTT broker, the relay as `relay run` assembles it, and the four
 // marketplaces simulated.
 type demoCloud struct {
-	broker *broker.Broker
+	url    string
+	broker *broker.Broker // nil when an external broker is used
 	market *demoMarket
 	relay  *server.Server
 	cancel context.CancelFunc
@@ -46,14 +47,17 @@ func demoMapping() string {
 	return b.String()
 }
 
-func startDemoCloud(dir string) (*demoCloud, error) {
-	mqttLn, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return nil, err
-	}
-	c := &demoCloud{done: make(chan error, 1)}
-	if c.broker, err = broker.Start(mqttLn, nil); err != nil {
-		return nil, err
+func startDemoCloud(dir, brokerURL string) (*demoCloud, error) {
+	c := &demoCloud{done: make(chan error, 1), url: brokerURL}
+	if brokerURL == "" {
+		mqttLn, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			return nil, err
+		}
+		if c.broker, err = broker.Start(mqttLn, nil); err != nil {
+			return nil, err
+		}
+		c.url = c.broker.URL()
 	}
 	if err := c.startRelay(dir); err != nil {
 		c.close()
@@ -75,7 +79,7 @@ func (c *demoCloud) startRelay(dir string) error {
 	cfg := server.Config{Store: filepath.Join(dir, "relay.db"), Mapping: "demo", Stock: stock.Config{SafetyBuffer: 2},
 		Channels: c.market.channels()}
 	ctx, cancel := context.WithCancel(context.Background())
-	if c.relay, err = server.New(ctx, cfg, server.Parts{Mapping: m, BrokerURL: c.broker.URL(), Listener: hookLn}); err != nil {
+	if c.relay, err = server.New(ctx, cfg, server.Parts{Mapping: m, BrokerURL: c.url, Listener: hookLn}); err != nil {
 		cancel()
 		return err
 	}

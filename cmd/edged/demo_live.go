@@ -24,6 +24,7 @@ type demoOptions struct {
 	duration time.Duration
 	summary  bool
 	keep     string
+	broker   string
 }
 
 func newLiveDemoCmd() *cobra.Command {
@@ -47,6 +48,7 @@ and compared with the relay. --json-summary prints the outcome as JSON.`,
 	cmd.Flags().DurationVar(&o.duration, "duration", 30*time.Second, "how long to run")
 	cmd.Flags().BoolVar(&o.summary, "json-summary", false, "print only a JSON summary at the end")
 	cmd.Flags().StringVar(&o.keep, "keep", "", "keep the demo ledger in this directory")
+	cmd.Flags().StringVar(&o.broker, "broker", "", "use this MQTT broker (tcp://host:port) instead of the embedded one")
 	return cmd
 }
 
@@ -89,7 +91,7 @@ func runLiveDemo(ctx context.Context, w io.Writer, o demoOptions) error {
 		return err
 	}
 	defer stopReader()
-	cloud, err := startDemoCloud(dir)
+	cloud, err := startDemoCloud(dir, o.broker)
 	if err != nil {
 		return err
 	}
@@ -100,10 +102,10 @@ func runLiveDemo(ctx context.Context, w io.Writer, o demoOptions) error {
 	}
 	defer sc.close()
 	cfg := demoGatewayConfig(addr)
-	cfg.MQTT.Broker = cloud.broker.URL()
+	cfg.MQTT.Broker = cloud.url
 	cfg.Scanners = []floor.ScannerConfig{{ID: "handheld-1", Path: sc.path(), Feedback: "honeywell"}}
 	cfg.Workflow.UnitCosts = demoCosts()
-	d, err := mqtt.NewDialer(mqtt.Config{Broker: cloud.broker.URL(), ClientID: cfg.Gateway}, nil, nil)
+	d, err := mqtt.NewDialer(mqtt.Config{Broker: cloud.url, ClientID: cfg.Gateway}, nil, nil)
 	if err != nil {
 		return err
 	}

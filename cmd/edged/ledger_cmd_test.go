@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/edged/edged/internal/mosquittotest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -148,9 +150,17 @@ func TestDemoWalkthroughRunsClean(t *testing.T) {
 	}
 }
 
-func TestLiveDemoSummary(t *testing.T) {
+func TestLiveDemoSummary(t *testing.T) { liveDemo(t) }
+
+// TestDemoEndToEndOverMosquitto is the demo scenario over a real
+// mosquitto: gateway, relay and every marketplace agree at the end.
+func TestDemoEndToEndOverMosquitto(t *testing.T) {
+	liveDemo(t, "--broker", mosquittotest.Start(t, mosquittotest.Options{}).URL())
+}
+
+func liveDemo(t *testing.T, args ...string) {
 	var out, errb bytes.Buffer
-	if code := run([]string{"demo", "--duration", "4s", "--json-summary"}, strings.NewReader(""), &out, &errb); code != 0 {
+	if code := run(append([]string{"demo", "--duration", "4s", "--json-summary"}, args...), strings.NewReader(""), &out, &errb); code != 0 {
 		t.Fatalf("demo exit %d: %s", code, errb.String())
 	}
 	var s demoSummary
