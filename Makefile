@@ -51,7 +51,9 @@ bench: ## run the benchmarks and record medians and ratios in docs/benchmarks.md
 	  -ratio 'InventoryObserve/tags=100000,InventoryObserve/tags=1000:ns/op' \
 	  -ratio 'Load/client/n=1,Load/baseline/n=1:cpu-%' \
 	  -ratio 'UplinkDrain,UplinkDrainNaive:events/s' \
-	  -ratio 'ScanToDurable,ScanToFeedbackNoLedger:p99-ms'
+	  -ratio 'ScanToDurable,ScanToFeedbackNoLedger:p99-ms' \
+	  -ratio 'FlashSale/baseline15m,FlashSale/relay:p99-prop-ms' \
+	  -ratio 'Report/dashboard,ReportLogScan:ns/op'
 
 fuzz: ## run every fuzz target for FUZZTIME (a smoke run)
 	@scripts/fuzz-all.sh $(FUZZTIME)
