@@ -15,7 +15,6 @@ import (
 	"github.com/edged/edged/ledger"
 	"github.com/edged/edged/tagflow"
 	"github.com/edged/edged/uplink"
-	"github.com/edged/edged/workflow/floor"
 )
 
 // Notifier tells the service manager about the daemon (sd_notify).
@@ -71,10 +70,10 @@ type Gateway struct {
 	flow   *tagflow.Flow
 	events chan work
 	uplink *uplink.Uplink // nil without a broker
-	// floor is the scanning floor (nil without scanners), floorRun its
-	// goroutine; both guarded by mu.
-	floor    *floor.Floor
-	floorRun *floorRun
+	// cat is the catalog the scanner stations resolve codes with, and
+	// stations the running scanners, both guarded by mu.
+	cat      *catalog.Catalog
+	stations map[string]*station
 	scan     scanners
 	wg       sync.WaitGroup
 	ctr      counters
@@ -98,7 +97,7 @@ func New(cfg Config, parts Parts) (*Gateway, error) {
 	if parts.WatchdogEvery <= 0 {
 		parts.WatchdogEvery = 10 * time.Second
 	}
-	g := &Gateway{parts: parts, log: parts.Logger, cfg: cfg, readers: map[string]*readerRun{},
+	g := &Gateway{parts: parts, log: parts.Logger, cfg: cfg, readers: map[string]*readerRun{}, stations: map[string]*station{},
 		events: make(chan work, 4096)}
 	if err := g.newUplink(cfg); err != nil {
 		return nil, err
@@ -126,14 +125,10 @@ func (g *Gateway) buildInventory(cfg Config) error {
 		}
 	}
 	flow := tagflow.New(notifying{g.parts.Ledger, g}, cat, cfg.Tagflow, g.log.With("part", "tagflow"))
-	fl, err := g.newFloor(cfg, cat)
-	if err != nil {
-		return err
-	}
 	g.invMu.Lock()
 	g.inv, g.flow = inv, flow
 	g.invMu.Unlock()
-	g.floor = fl
+	g.cat = cat
 	return nil
 }
 
@@ -167,7 +162,11 @@ func (g *Gateway) Run(ctx context.Context) error {
 	for _, r := range g.cfg.Readers {
 		g.startReader(r)
 	}
-	g.startFloor(g.floor)
+	for _, sc := range g.cfg.Scanners {
+		if err := g.startStation(sc); err != nil {
+			g.log.Error("scanner not started", "scanner", sc.ID, "err", err)
+		}
+	}
 	g.mu.Unlock()
 	stopUplink := g.startUplink(g.cfg.MQTT.DrainOnStop)
 	recorded := make(chan struct{})

@@ -32,18 +32,17 @@ func (g *Gateway) apply(next Config) error {
 		return err
 	}
 	_ = g.parts.Notify.Reloading()
-	if !reflect.DeepEqual(g.cfg.RFID, next.RFID) || !reflect.DeepEqual(g.cfg.Catalog, next.Catalog) ||
-		g.cfg.Tagflow != next.Tagflow || !reflect.DeepEqual(g.cfg.Config, next.Config) {
-		g.stopFloor()
+	catalogChanged := !reflect.DeepEqual(g.cfg.Catalog, next.Catalog)
+	if catalogChanged || !reflect.DeepEqual(g.cfg.RFID, next.RFID) || g.cfg.Tagflow != next.Tagflow {
 		if err := g.buildInventory(next); err != nil {
-			g.startFloor(g.floor) // the old floor goes on
 			return err
 		}
-		g.startFloor(g.floor)
 	}
 	g.reloadReaders(next.Readers)
+	all := catalogChanged || !reflect.DeepEqual(g.cfg.Workflow, next.Workflow) || g.cfg.Rescan != next.Rescan
+	err := g.reloadStations(next, all)
 	g.cfg = next
-	return nil
+	return err
 }
 
 // needsRestart names the changed sections a running daemon cannot take.

@@ -2,20 +2,15 @@ package gateway
 
 import (
 	"context"
+	"errors"
+	"reflect"
 	"sort"
 	"sync"
 	"time"
 
-	"github.com/edged/edged/catalog"
 	"github.com/edged/edged/workflow"
 	"github.com/edged/edged/workflow/floor"
 )
-
-// floorRun is the running scanning floor and how to stop it.
-type floorRun struct {
-	cancel context.CancelFunc
-	done   chan struct{}
-}
 
 // scanners is what the floor tells the gateway, for health.
 type scanners struct {
@@ -28,6 +23,7 @@ type scanners struct {
 type ScannerHealth struct {
 	Name     string    `json:"name"`
 	Online   bool      `json:"online"`
+	Opened   uint64    `json:"opened"` // times the scanner came online`
 	Scans    uint64    `json:"scans"`
 	Rejected uint64    `json:"rejected"`
 	LastScan time.Time `json:"last_scan,omitzero"`
@@ -51,7 +47,11 @@ func (s *scanners) get(id string) *ScannerHealth {
 func (s *scanners) state(id string, online bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.get(id).Online = online
+	h := s.get(id)
+	if online && !h.Online {
+		h.Opened++
+	}
+	h.Online = online
 }
 
 func (s *scanners) observe(o workflow.Outcome) {
@@ -78,39 +78,66 @@ func (s *scanners) snapshot() []ScannerHealth {
 	return out
 }
 
-// newFloor builds the scanning floor for cfg (nil without scanners).
-func (g *Gateway) newFloor(cfg Config, cat *catalog.Catalog) (*floor.Floor, error) {
-	if len(cfg.Scanners) == 0 {
-		return nil, nil
-	}
-	return floor.New(cfg.Config, floor.Deps{Catalog: cat, Recorder: notifying{g.parts.Ledger, g},
-		Logger: g.log.With("part", "floor"), Observe: g.scan.observe, OnState: g.scan.state})
+// station is one scanner's floor (a floor of one, so that a change to
+// one scanner's section restarts that scanner alone) and its goroutine.
+type station struct {
+	cfg    floor.ScannerConfig
+	cancel context.CancelFunc
+	done   chan struct{}
 }
 
-// startFloor runs f until stopFloor; g.mu is held.
-func (g *Gateway) startFloor(f *floor.Floor) {
-	if f == nil || g.runCtx == nil {
-		return
+// startStation builds and runs the floor of one scanner; g.mu is held.
+func (g *Gateway) startStation(sc floor.ScannerConfig) error {
+	f, err := floor.New(floor.Config{Scanners: []floor.ScannerConfig{sc}, Workflow: g.cfg.Workflow, Rescan: g.cfg.Rescan},
+		floor.Deps{Catalog: g.cat, Recorder: notifying{g.parts.Ledger, g}, Logger: g.log.With("part", "floor"),
+			Observe: g.scan.observe, OnState: g.scan.state})
+	if err != nil || g.runCtx == nil {
+		return err
 	}
 	ctx, cancel := context.WithCancel(g.runCtx)
-	run := &floorRun{cancel: cancel, done: make(chan struct{})}
-	g.floorRun = run
+	st := &station{cfg: sc, cancel: cancel, done: make(chan struct{})}
+	g.stations[sc.ID] = st
 	g.wg.Add(1)
 	go func() {
 		defer g.wg.Done()
-		defer close(run.done)
+		defer close(st.done)
 		if err := f.Run(ctx); err != nil {
-			g.log.Error("scanning floor stopped", "err", err)
+			g.log.Error("scanner station stopped", "scanner", sc.ID, "err", err)
 		}
 	}()
+	return nil
 }
 
-// stopFloor stops the running floor and waits for it; g.mu is held.
-func (g *Gateway) stopFloor() {
-	if g.floorRun == nil {
+// stopStation stops one scanner's floor and waits for it; g.mu is held.
+func (g *Gateway) stopStation(id string) {
+	st, ok := g.stations[id]
+	if !ok {
 		return
 	}
-	g.floorRun.cancel()
-	<-g.floorRun.done
-	g.floorRun = nil
+	st.cancel()
+	<-st.done
+	delete(g.stations, id)
+}
+
+// reloadStations restarts the scanners whose section changed, and all of
+// them when the workflow, the rescan period or the catalog changed; g.mu
+// is held and g.cfg is still the running configuration.
+func (g *Gateway) reloadStations(next Config, all bool) error {
+	want := map[string]floor.ScannerConfig{}
+	for _, sc := range next.Scanners {
+		want[sc.ID] = sc
+	}
+	for id, st := range g.stations {
+		if sc, ok := want[id]; all || !ok || !reflect.DeepEqual(st.cfg, sc) {
+			g.stopStation(id)
+		}
+	}
+	g.cfg.Config = next.Config // the stations below start with the new workflow
+	var errs []error
+	for _, sc := range next.Scanners {
+		if _, running := g.stations[sc.ID]; !running {
+			errs = append(errs, g.startStation(sc))
+		}
+	}
+	return errors.Join(errs...)
 }

@@ -62,3 +62,50 @@ func TestScannerStationThroughTheGateway(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// Changing one scanner's section restarts that scanner alone.
+func TestReloadRestartsOnlyTheChangedScanner(t *testing.T) {
+	var ptys []string
+	for range 2 {
+		m, s, err := pty.Open()
+		if err != nil {
+			t.Skip(err)
+		}
+		t.Cleanup(func() { s.Close(); m.Close() })
+		ptys = append(ptys, s.Name())
+	}
+	l := ledgertest.Open(t, nil)
+	cfg := gateway.Config{Site: "wh1", Gateway: "gw-1",
+		Config: floor.Config{Workflow: workflow.Config{DefaultUnitCost: "1.00"}, Scanners: []floor.ScannerConfig{
+			{ID: "a", Path: ptys[0], Feedback: "honeywell"}, {ID: "b", Path: ptys[1], Feedback: "honeywell"}}}}
+	g, err := gateway.New(cfg, gateway.Parts{Ledger: l, Dial: dial})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- g.Run(ctx) }()
+	opened := func() map[string]uint64 {
+		out := map[string]uint64{}
+		for _, s := range g.Health().Scanners {
+			if s.Online {
+				out[s.Name] = s.Opened
+			}
+		}
+		return out
+	}
+	eventually(t, "both scanners online", func() bool { return len(opened()) == 2 })
+	next := cfg
+	next.Config.Scanners = []floor.ScannerConfig{{ID: "a", Path: ptys[0], Feedback: "honeywell"}, {ID: "b", Path: ptys[1], Feedback: "bel"}}
+	if err := g.Reload(next); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "scanner b reopened", func() bool { return opened()["b"] == 2 })
+	if o := opened(); o["a"] != 1 {
+		t.Fatalf("scanner a was reopened too: %v", o)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
