@@ -55,10 +55,8 @@ func startDemoMarket(hookURL string) *demoMarket {
 		m.shopee.AddModel(int64(n), int64(n+1000), "", 0, 0)
 		m.tiktok.AddSKU(strconv.Itoa(n), strconv.Itoa(n+1000), []string{"1"}, 0, 0)
 	}
-	for _, h := range []*httptest.Server{httptest.NewServer(m.shopify.Handler()), httptest.NewServer(m.lazada.Handler()),
-		httptest.NewServer(m.shopee.Handler()), httptest.NewServer(m.tiktok.Handler())} {
-		m.servers = append(m.servers, h)
-	}
+	m.servers = []*httptest.Server{httptest.NewServer(m.shopify.Handler()), httptest.NewServer(m.lazada.Handler()),
+		httptest.NewServer(m.shopee.Handler()), httptest.NewServer(m.tiktok.Handler())}
 	return m
 }
 
