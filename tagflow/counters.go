@@ -11,6 +11,7 @@ type Counters struct {
 	UnknownTag                     uint64 // tags the catalog cannot resolve
 	NoCost                         uint64 // receipts refused for lack of a standard unit cost
 	Rejected                       uint64 // movements the ledger refused
+	PendingRecount                 uint64 // count zone differences waiting for the next cycle to confirm them
 }
 
 func (f *Flow) count(c *uint64) { atomic.AddUint64(c, 1) }
@@ -22,7 +23,7 @@ func (f *Flow) Counters() Counters {
 		{&c.Received, &f.n.Received}, {&c.Shipped, &f.n.Shipped}, {&c.Transferred, &f.n.Transferred},
 		{&c.Found, &f.n.Found}, {&c.Missing, &f.n.Missing}, {&c.AlreadyHeld, &f.n.AlreadyHeld},
 		{&c.NotHeld, &f.n.NotHeld}, {&c.UnknownTag, &f.n.UnknownTag}, {&c.NoCost, &f.n.NoCost},
-		{&c.Rejected, &f.n.Rejected},
+		{&c.Rejected, &f.n.Rejected}, {&c.PendingRecount, &f.n.PendingRecount},
 	} {
 		*p[0] = atomic.LoadUint64(p[1])
 	}

@@ -13,7 +13,8 @@
 //   - a count zone's cycle report is compared with the tags the ledger
 //     holds at each of its locations: a tag held elsewhere is transferred,
 //     a tag not held at all is adjusted in as found, and a tag held but
-//     not seen is adjusted out as missing.
+//     not seen is adjusted out as missing, each only once the next
+//     cycle finds the same difference (the recount).
 //
 // Departures are presence only. Every movement names the EPC, so the
 // ledger refuses to take a tag in twice: an arrival seen again after a

@@ -33,6 +33,10 @@ type Config struct {
 	Device string `mapstructure:"device"`
 	// User is recorded as the event's user. Default "rfid".
 	User string `mapstructure:"user"`
+	// ConfirmCycles is how many consecutive cycles of a count zone must
+	// find the same difference before it posts (the recount that a
+	// variance of tagged items needs). Default 2; 1 posts at once.
+	ConfirmCycles int `mapstructure:"confirm_cycles"`
 }
 
 // Flow maps presence events to ledger events. Handle and Count may be
@@ -44,7 +48,10 @@ type Flow struct {
 	log    *slog.Logger
 	mu     sync.Mutex
 	orders map[string]string // ship zone -> current order reference
-	n      Counters
+	// pending are each count zone's unconfirmed findings, by key, with
+	// the number of consecutive cycles that found them.
+	pending map[string]map[string]int
+	n       Counters
 }
 
 // New returns a flow; a nil logger discards.
@@ -55,10 +62,13 @@ func New(rec Recorder, cat Catalog, cfg Config, log *slog.Logger) *Flow {
 	if cfg.User == "" {
 		cfg.User = "rfid"
 	}
+	if cfg.ConfirmCycles <= 0 {
+		cfg.ConfirmCycles = 2
+	}
 	if log == nil {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	return &Flow{rec: rec, cat: cat, cfg: cfg, log: log, orders: map[string]string{}}
+	return &Flow{rec: rec, cat: cat, cfg: cfg, log: log, orders: map[string]string{}, pending: map[string]map[string]int{}}
 }
 
 // SetOrder sets the order reference recorded on sales at a ship zone
