@@ -33,9 +33,12 @@ type Config struct {
 	RFID rfid.Config `mapstructure:"rfid"`
 	// Tagflow names the device and user recorded on RFID movements.
 	Tagflow tagflow.Config `mapstructure:"tagflow"`
-	// CountCycle is how often count zones are compared with the ledger.
-	// Default 5 minutes.
+	// CountCycle is how often count zones are compared with the ledger
+	// (and cycle reports are made). Default 5 minutes.
 	CountCycle time.Duration `mapstructure:"count_cycle"`
+	// ALEReports publishes every zone's cycle report (current tags,
+	// additions, deletions) on the uplink's ale/<zone> topic each cycle.
+	ALEReports bool `mapstructure:"ale_reports"`
 	// MQTT is the broker of the uplink; without one nothing is sent.
 	MQTT MQTTConfig `mapstructure:"mqtt"`
 	// Uplink tunes the store-and-forward to the relay (window, replay

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	paho "github.com/eclipse/paho.mqtt.golang"
+
 	"github.com/edged/edged/catalog"
 	"github.com/edged/edged/device/llrp/llrptest"
 	"github.com/edged/edged/device/rfid"
@@ -220,6 +222,44 @@ func TestReadsReachTheRelayAndAreAcknowledged(t *testing.T) {
 	for i, e := range relay.Events(cfg.Gateway) {
 		if e.Seq != uint64(i+1) || e.Type != "receive" || e.SKU != "TEE" {
 			t.Fatalf("relay event %d: %+v", i, e)
+		}
+	}
+}
+
+func TestCycleReportsArePublished(t *testing.T) {
+	broker := mosquittotest.Start(t, mosquittotest.Options{})
+	got := make(chan []byte, 4)
+	sub := paho.NewClient(paho.NewClientOptions().AddBroker(broker.URL()).SetClientID("ale-watcher"))
+	if tok := sub.Connect(); !tok.WaitTimeout(10*time.Second) || tok.Error() != nil {
+		t.Fatal(tok.Error())
+	}
+	defer sub.Disconnect(0)
+	sub.Subscribe("edged/v1/wh1/gw-1/ale/dock", 1, func(_ paho.Client, m paho.Message) { got <- m.Payload() }).WaitTimeout(10 * time.Second)
+	l := ledgertest.Open(t, nil)
+	_, addr := llrptest.Start(t, llrptest.Options{Tags: 5, Rate: 500})
+	cfg := dockConfig(addr)
+	cfg.MQTT.Broker, cfg.ALEReports, cfg.CountCycle = broker.URL(), true, 200*time.Millisecond
+	d, _ := mqtt.NewDialer(mqtt.Config{Broker: broker.URL(), ClientID: cfg.Gateway}, nil, nil)
+	g, err := gateway.New(cfg, gateway.Parts{Ledger: l, Dial: dial, UplinkDialer: d})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go g.Run(ctx)
+	deadline := time.After(30 * time.Second)
+	for {
+		select {
+		case b := <-got:
+			var rep struct {
+				Zone    string            `json:"zone"`
+				Current []json.RawMessage `json:"current"`
+			}
+			if json.Unmarshal(b, &rep) == nil && rep.Zone == "dock" && len(rep.Current) == 5 {
+				return
+			}
+		case <-deadline:
+			t.Fatal("no cycle report with the 5 tags")
 		}
 	}
 }

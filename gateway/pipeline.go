@@ -88,7 +88,7 @@ func (g *Gateway) tick(now time.Time) {
 func (g *Gateway) countCycles(now time.Time) {
 	cfg := g.config()
 	for _, z := range cfg.RFID.Zones {
-		if z.Role != rfid.Count {
+		if z.Role != rfid.Count && !cfg.ALEReports {
 			continue
 		}
 		g.invMu.Lock()
@@ -98,7 +98,10 @@ func (g *Gateway) countCycles(now time.Time) {
 			g.log.Warn("count cycle", "zone", z.Name, "err", err)
 			continue
 		}
-		g.events <- work{cycle: &rep, locs: zoneLocations(z)}
+		g.publishCycle(rep)
+		if z.Role == rfid.Count {
+			g.events <- work{cycle: &rep, locs: zoneLocations(z)}
+		}
 	}
 }
 
