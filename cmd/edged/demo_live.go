@@ -103,6 +103,7 @@ func runLiveDemo(ctx context.Context, w io.Writer, o demoOptions) error {
 	defer sc.close()
 	cfg := demoGatewayConfig(addr)
 	cfg.MQTT.Broker = cloud.url
+	cfg.MQTT.DrainOnStop = 20 * time.Second // the summary counts acknowledgements: let them all land
 	cfg.Scanners = []floor.ScannerConfig{{ID: "handheld-1", Path: sc.path(), Feedback: "honeywell"}}
 	cfg.Workflow.UnitCosts = demoCosts()
 	d, err := mqtt.NewDialer(mqtt.Config{Broker: cloud.url, ClientID: cfg.Gateway}, nil, nil)
