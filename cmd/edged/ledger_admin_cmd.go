@@ -131,11 +131,10 @@ func newImportBaselineCmd(v *viper.Viper) *cobra.Command {
 }
 
 func importBaseline(cmd *cobra.Command, v *viper.Viper, name string, events []ledger.Event) error {
-	l, err := openLedger(cmd, v, false)
-	if err != nil {
-		return err
-	}
-	defer l.Close()
+	return withWritable(cmd, v, func(l *ledger.Ledger) error { return importInto(cmd, l, name, events) })
+}
+
+func importInto(cmd *cobra.Command, l *ledger.Ledger, name string, events []ledger.Event) error {
 	res, err := l.ImportBaseline(cmd.Context(), events)
 	if err != nil {
 		return fmt.Errorf("%s: nothing imported: %w", name, err)

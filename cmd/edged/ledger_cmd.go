@@ -62,12 +62,7 @@ A malformed or refused line is rejected with its line number and the rest
 continue. Exits 0 when input ends, or 1 if the ledger itself failed.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			l, err := openLedger(cmd, v, false)
-			if err != nil {
-				return err
-			}
-			defer l.Close()
-			return postLines(cmd, l)
+			return withWritable(cmd, v, func(l *ledger.Ledger) error { return postLines(cmd, l) })
 		},
 	}
 }
