@@ -1,9 +1,7 @@
 package ledger
 
 import (
-	"bytes"
 	"context"
-	"encoding/binary"
 	"fmt"
 	"time"
 )
@@ -59,15 +57,14 @@ func (t *wtx) appendEvent(e *Event, clientTime bool) (Result, error) {
 
 // checkID answers a retried id: done is true when the id is known.
 func (t *wtx) checkID(id string, hash [16]byte) (Result, bool, error) {
-	v := t.ids.Get([]byte(id))
-	if v == nil {
+	known, ok := t.lookupID(id)
+	if !ok {
 		return Result{}, false, nil
 	}
-	seq := binary.BigEndian.Uint64(v)
-	if !bytes.Equal(v[8:], hash[:]) {
-		return Result{Seq: seq}, true, fmt.Errorf("%w: id %q was recorded as seq %d with other content; give this event a new id", ErrIDConflict, id, seq)
+	if known.hash != hash {
+		return Result{Seq: known.seq}, true, fmt.Errorf("%w: id %q was recorded as seq %d with other content; give this event a new id", ErrIDConflict, id, known.seq)
 	}
-	return Result{Seq: seq, Duplicate: true}, true, nil
+	return Result{Seq: known.seq, Duplicate: true}, true, nil
 }
 
 // record writes a planned event: log, id index, balances, layers, head.
@@ -79,8 +76,7 @@ func (t *wtx) record(e *Event, p *plan, hash [16]byte) (Result, error) {
 	if err := t.ev.Put(u64key(e.Seq), rec); err != nil {
 		return Result{}, err
 	}
-	idv := append(u64key(e.Seq), hash[:]...)
-	if err := t.ids.Put([]byte(e.ID), idv); err != nil {
+	if err := t.indexID(e.ID, e.Seq, hash); err != nil {
 		return Result{}, err
 	}
 	if err := t.applyPlan(e, p); err != nil {

@@ -86,7 +86,7 @@ func checkDuplicateRow(seen map[string]int, e Event, line int) error {
 func (t *wtx) approveBaseline(events []Event) error {
 	t.baselineOK = make(map[string]bool)
 	for _, e := range events {
-		if t.baselineOK[e.Location] || t.ids.Get([]byte(e.ID)) != nil {
+		if t.baselineOK[e.Location] || t.known(e.ID) {
 			continue // a line already imported comes back as a duplicate
 		}
 		if err := t.checkBaselineAllowed(e.Location); err != nil {

@@ -11,8 +11,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	bolt "go.etcd.io/bbolt"
 )
 
 // The append benchmarks share one workload: each producer owns a set of
@@ -105,12 +103,9 @@ func BenchmarkLedgerAppendNaive(b *testing.B) {
 	l := benchLedger(b)
 	runAppendBench(b, 64, func(e Event) error {
 		clientTime := l.stamp(&e)
-		return l.db.Update(func(tx *bolt.Tx) error {
-			t := newWtx(tx, &l.opts)
-			if _, err := t.appendEvent(&e, clientTime); err != nil {
-				return err
-			}
-			return t.finish()
+		return l.update(func(t *wtx) error {
+			_, err := t.appendEvent(&e, clientTime)
+			return err
 		})
 	})
 }

@@ -11,6 +11,7 @@ var (
 	bucketMeta       = []byte("meta")     // fixed keys below
 	bucketEvents     = []byte("ev")       // seq (u64 BE) -> record
 	bucketIDs        = []byte("idem")     // event id -> seq (u64 BE) + payload hash (16 B)
+	bucketIDTail     = []byte("idem_new") // seq -> payload hash (16 B) + event id: ids not yet in idem
 	bucketStock      = []byte("stock")    // all state of a sku, see stockKey
 	bucketCounts     = []byte("count")    // count id -> session
 	bucketLines      = []byte("cline")    // count id 0x00 sku 0x00 location -> line
@@ -22,7 +23,7 @@ var (
 	bucketCkptSerial = []byte("ckpt_epc") // EPC -> as bucketSerials, as of the checkpoint
 
 	allBuckets = [][]byte{bucketMeta, bucketEvents, bucketIDs, bucketStock,
-		bucketCounts, bucketLines, bucketFrozen, bucketCkpt, bucketLoc, bucketSerials, bucketSerialLoc, bucketCkptSerial}
+		bucketCounts, bucketLines, bucketFrozen, bucketCkpt, bucketLoc, bucketSerials, bucketSerialLoc, bucketCkptSerial, bucketIDTail}
 )
 
 // Keys of the meta bucket.
@@ -41,7 +42,7 @@ var (
 
 const (
 	ledgerMagic   = "edged-ledger"
-	schemaVersion = 1
+	schemaVersion = 2 // 2 added the id tail (idindex.go)
 )
 
 func u64key(v uint64) []byte {

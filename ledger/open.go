@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
@@ -18,6 +19,8 @@ type Ledger struct {
 	opts Options
 	path string
 	w    *writer // nil when read-only
+	wmu  sync.Mutex
+	tail idTail // ids not yet merged into the id bucket (idindex.go); writer only
 }
 
 // Open opens the ledger at path, creating it atomically when it does not
@@ -42,6 +45,10 @@ func Open(path string, opts *Options) (*Ledger, error) {
 		return nil, err
 	}
 	if !o.ReadOnly {
+		if err := l.prepareWriter(); err != nil {
+			db.Close()
+			return nil, err
+		}
 		l.w = startWriter(l)
 	}
 	return l, nil
@@ -159,14 +166,37 @@ func (l *Ledger) checkIdentity() error {
 		if m == nil || !bytes.Equal(m.Get(metaMagic), []byte(ledgerMagic)) {
 			return fmt.Errorf("ledger: %s: %w: it is a bbolt file without edged's marker; it was left untouched", l.path, ErrNotLedger)
 		}
-		if v := getU64(m, metaSchema); v != schemaVersion {
+		v := getU64(m, metaSchema)
+		switch {
+		case v == 1 && l.opts.ReadOnly:
+			return fmt.Errorf("ledger: %s has schema 1, which this edged upgrades when it first opens the file for writing: start edged once, or run `edged ledger post --db %s </dev/null`", l.path, l.path)
+		case v > schemaVersion || v < 1:
 			return fmt.Errorf("ledger: %s has schema %d; this edged reads schema %d: upgrade edged", l.path, v, schemaVersion)
 		}
 		for _, name := range allBuckets {
-			if tx.Bucket(name) == nil {
+			if tx.Bucket(name) == nil && !(v == 1 && bytes.Equal(name, bucketIDTail)) {
 				return fmt.Errorf("ledger: %s: %w: bucket %q is missing", l.path, ErrCorrupt, name)
 			}
 		}
 		return nil
+	})
+}
+
+// prepareWriter upgrades a schema 1 file (which has no id tail) and reads
+// the id tail into memory.
+func (l *Ledger) prepareWriter() error {
+	return l.db.Update(func(tx *bolt.Tx) error {
+		m := tx.Bucket(bucketMeta)
+		if getU64(m, metaSchema) == 1 {
+			if _, err := tx.CreateBucket(bucketIDTail); err != nil {
+				return fmt.Errorf("ledger: %s: upgrade to schema %d: %w", l.path, schemaVersion, err)
+			}
+			if err := m.Put(metaSchema, u64key(schemaVersion)); err != nil {
+				return err
+			}
+		}
+		var err error
+		l.tail, err = loadIDTail(tx)
+		return err
 	})
 }

@@ -21,7 +21,7 @@ func (l *Ledger) Prune(ctx context.Context) (int, error) {
 	cutoff := l.opts.Now().Add(-l.opts.Retention)
 	total := 0
 	for {
-		res, err := l.write(ctx, &request{apply: func(t *wtx) (Result, error) {
+		res, err := l.write(ctx, &request{alone: true, apply: func(t *wtx) (Result, error) {
 			n, err := t.prune(cutoff.UnixNano())
 			return Result{Seq: uint64(n)}, err
 		}})
@@ -33,6 +33,9 @@ func (l *Ledger) Prune(ctx context.Context) (int, error) {
 }
 
 func (t *wtx) prune(cutoff int64) (int, error) {
+	if err := t.mergeIDTail(); err != nil { // pruned ids may still be in the tail
+		return 0, err
+	}
 	acked, archived := getU64(t.meta, metaAcked), getU64(t.meta, metaArchived)
 	ckpt := t.tx.Bucket(bucketCkpt)
 	value := int64(getU64(t.meta, metaCkptValue))
@@ -79,7 +82,7 @@ func foldPostings(ckpt *bolt.Bucket, e *Event) error {
 }
 
 func (t *wtx) deleteEvent(e *Event) error {
-	if err := t.ids.Delete([]byte(e.ID)); err != nil {
+	if err := t.dropID(e.ID); err != nil {
 		return err
 	}
 	return t.ev.Delete(u64key(e.Seq))

@@ -1,7 +1,6 @@
 package ledger
 
 import (
-	"encoding/binary"
 	"encoding/json"
 	"fmt"
 
@@ -76,8 +75,7 @@ func (v *verifier) visit(e *Event) error {
 			delete(v.serials, e.EPC)
 		}
 	}
-	idv := v.tx.Bucket(bucketIDs).Get([]byte(e.ID))
-	if len(idv) != 24 || binary.BigEndian.Uint64(idv) != e.Seq {
+	if seq, ok := indexedSeq(v.tx, e.ID, e.Seq); !ok || seq != e.Seq {
 		return fmt.Errorf("%w: seq %d: id %q is not indexed to it", ErrCorrupt, e.Seq, e.ID)
 	}
 	return nil
@@ -188,7 +186,11 @@ func (v *verifier) checkLayers(s stored) error {
 }
 
 func (v *verifier) checkIDs(*VerifyReport) error {
-	if n := uint64(v.tx.Bucket(bucketIDs).Stats().KeyN); n != v.events {
+	inTail, err := checkIDTail(v.tx)
+	if err != nil {
+		return err
+	}
+	if n := uint64(v.tx.Bucket(bucketIDs).Stats().KeyN + inTail); n != v.events {
 		return fmt.Errorf("%w: %d ids are indexed for %d events in the log", ErrCorrupt, n, v.events)
 	}
 	return nil

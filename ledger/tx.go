@@ -15,6 +15,10 @@ type wtx struct {
 	meta, ev, ids, stock, loc *bolt.Bucket
 	counts, lines, frozen     *bolt.Bucket
 	serials, serialLoc        *bolt.Bucket
+	idTail                    *bolt.Bucket
+	tail                      idTail // the writer's committed tail, read only here
+	addedIDs                  idTail // ids this transaction added to the tail
+	tailMerged                bool   // the tail was merged into ids in this transaction
 	opts                      *Options
 	head                      uint64
 	headHash                  [32]byte
@@ -23,12 +27,13 @@ type wtx struct {
 	baselineOK                map[string]bool // locations an import checked before its first line
 }
 
-func newWtx(tx *bolt.Tx, o *Options) *wtx {
-	t := &wtx{tx: tx, opts: o, hasher: sha256.New(),
+func newWtx(tx *bolt.Tx, o *Options, tail idTail) *wtx {
+	t := &wtx{tx: tx, opts: o, tail: tail, hasher: sha256.New(), idTail: tx.Bucket(bucketIDTail),
 		meta: tx.Bucket(bucketMeta), ev: tx.Bucket(bucketEvents), ids: tx.Bucket(bucketIDs),
 		stock: tx.Bucket(bucketStock), loc: tx.Bucket(bucketLoc), counts: tx.Bucket(bucketCounts), lines: tx.Bucket(bucketLines),
 		frozen: tx.Bucket(bucketFrozen), serials: tx.Bucket(bucketSerials), serialLoc: tx.Bucket(bucketSerialLoc)}
 	t.ev.FillPercent = 1.0 // append-only keys: full pages halve the file
+	t.idTail.FillPercent = 1.0
 	t.head = getU64(t.meta, metaHead)
 	t.headHash = getHash(t.meta, metaHeadHash)
 	return t

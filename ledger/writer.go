@@ -148,8 +148,7 @@ func (w *writer) commit(batch []*request) {
 		return
 	}
 	replies := make([]reply, len(batch))
-	err := w.l.db.Update(func(tx *bolt.Tx) error {
-		t := newWtx(tx, &w.l.opts)
+	err := w.l.update(func(t *wtx) error {
 		for i, r := range batch {
 			res, err := r.apply(t)
 			if err != nil && (r.alone || !IsRejection(err)) {
@@ -157,7 +156,7 @@ func (w *writer) commit(batch []*request) {
 			}
 			replies[i] = reply{res, err}
 		}
-		return t.finish()
+		return nil
 	})
 	w.commits.Add(1)
 	for i, r := range batch {
@@ -177,6 +176,32 @@ func (w *writer) explain(err error) error {
 		return err
 	}
 	return fmt.Errorf("ledger: commit failed, nothing in this batch was recorded: %w", err)
+}
+
+// update runs fn in a write transaction, merging the id tail first when
+// it is full, and once the transaction has committed brings the
+// in-memory tail up to date. The mutex only matters to callers other
+// than the writer (benchmarks); bbolt serialises writers anyway.
+func (l *Ledger) update(fn func(t *wtx) error) error {
+	l.wmu.Lock()
+	defer l.wmu.Unlock()
+	var t *wtx
+	err := l.db.Update(func(tx *bolt.Tx) error {
+		t = newWtx(tx, &l.opts, l.tail)
+		if len(l.tail) >= idMergeAt {
+			if err := t.mergeIDTail(); err != nil {
+				return err
+			}
+		}
+		if err := fn(t); err != nil {
+			return err
+		}
+		return t.finish()
+	})
+	if err == nil {
+		l.tail.apply(t)
+	}
+	return err
 }
 
 // write submits a request, failing fast on a read-only ledger.
