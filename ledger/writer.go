@@ -88,82 +88,83 @@ func (w *writer) submit(ctx context.Context, r *request) (Result, error) {
 
 func (w *writer) run() {
 	defer close(w.done)
-	batch := make([]*request, 0, w.l.opts.MaxBatch)
-	for r := range w.reqs {
-		batch = append(batch[:0], r)
-		var alone *request
-		if r.alone {
-			alone, batch = r, batch[:0]
-		}
-		// Producers answered by the last commit are about to submit
-		// again: yielding (not a timer) while more keep arriving lets
-		// them join this batch and share its fsync.
-		for range maxYields {
-			runtime.Gosched()
-			n := len(batch)
-			batch, alone = w.drain(batch, alone)
-			if len(batch) == n || alone != nil {
-				break
+	var next *request
+	for {
+		if next == nil {
+			r, ok := <-w.reqs
+			if !ok {
+				return
 			}
+			next = r
 		}
-		w.commit(batch)
-		if alone != nil {
-			w.commit([]*request{alone})
+		if next.alone {
+			w.commit(next, false)
+			next = nil
+			continue
 		}
+		next = w.commit(next, true)
 	}
 }
 
 // maxYields bounds how often one batch waits for latecomers.
 const maxYields = 4
 
-// drain appends whatever is queued, stopping at a request that must run
-// alone.
-func (w *writer) drain(batch []*request, alone *request) ([]*request, *request) {
-	for alone == nil && len(batch) < cap(batch) {
-		next, ok := w.tryRecv()
-		if !ok {
-			break
+// commit applies first and, when gather is set, every request that is
+// queued or arrives while the transaction is being built, in one
+// transaction, and answers each once the commit is durable (or failed).
+// It returns a request that must run alone, met while gathering.
+func (w *writer) commit(first *request, gather bool) (alone *request) {
+	var done []*request
+	var replies []reply
+	err := w.l.update(func(t *wtx) error {
+		for r := first; r != nil; r, alone = w.next(len(done), gather) {
+			res, err := r.apply(t)
+			if err != nil && (r.alone || !IsRejection(err)) {
+				done = append(done, r)
+				return err
+			}
+			done, replies = append(done, r), append(replies, reply{res, err})
 		}
-		if next.alone {
-			return batch, next
+		return nil
+	})
+	w.commits.Add(1)
+	for i, r := range done {
+		if err != nil {
+			r.reply <- reply{err: w.explain(err)}
+			continue
 		}
-		batch = append(batch, next)
+		r.reply <- replies[i]
 	}
-	return batch, alone
+	return alone
+}
+
+// next returns the next request to add to a transaction of n requests:
+// whatever is queued, else after yielding, since producers answered by
+// the last commit are about to submit again and can share this fsync.
+// It returns nil at the end, with a request that must run alone if it
+// met one.
+func (w *writer) next(n int, gather bool) (*request, *request) {
+	if !gather || n >= w.l.opts.MaxBatch {
+		return nil, nil
+	}
+	for range maxYields + 1 {
+		if r, ok := w.tryRecv(); ok {
+			if r.alone {
+				return nil, r
+			}
+			return r, nil
+		}
+		runtime.Gosched()
+	}
+	return nil, nil
 }
 
 func (w *writer) tryRecv() (*request, bool) {
 	select {
 	case r, ok := <-w.reqs:
-		return r, ok
+		return r, ok && r != nil
 	default:
 		return nil, false
-	}
-}
-
-// commit applies batch in one transaction and answers every request
-// once the commit is durable (or failed).
-func (w *writer) commit(batch []*request) {
-	if len(batch) == 0 {
-		return
-	}
-	replies := make([]reply, len(batch))
-	err := w.l.update(func(t *wtx) error {
-		for i, r := range batch {
-			res, err := r.apply(t)
-			if err != nil && (r.alone || !IsRejection(err)) {
-				return err
-			}
-			replies[i] = reply{res, err}
-		}
-		return nil
-	})
-	w.commits.Add(1)
-	for i, r := range batch {
-		if err != nil {
-			replies[i] = reply{err: w.explain(err)}
-		}
-		r.reply <- replies[i]
 	}
 }
 
