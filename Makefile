@@ -41,8 +41,8 @@ tidy-check: ## go.mod and go.sum are tidy
 	@$(GO) mod tidy -diff || { echo "run: go mod tidy"; exit 1; }
 
 bench: ## run the benchmarks and record medians and ratios in docs/benchmarks.md
-	$(GO) test -run '^$$' -bench . -skip '^BenchmarkLoad$$' -benchtime $(BENCHTIME) -count $(BENCHCOUNT) -timeout 60m $(PKGS) | tee bench.out
-	$(GO) test -run '^$$' -bench '^BenchmarkLoad$$' -benchtime 1x -count 1 ./device/llrp/ | tee -a bench.out
+	set -o pipefail; $(GO) test -run '^$$' -bench . -skip '^BenchmarkLoad$$' -benchtime $(BENCHTIME) -count $(BENCHCOUNT) -timeout 60m $(PKGS) | tee bench.out
+	set -o pipefail; $(GO) test -run '^$$' -bench '^BenchmarkLoad$$' -benchtime 1x -count 1 ./device/llrp/ | tee -a bench.out
 	$(GO) run ./tools/benchdoc -in bench.out -doc docs/benchmarks.md \
 	  -ratio 'LedgerAppendParallel,LedgerAppendNaive:events/s' \
 	  -ratio 'LedgerAppendNaive,LedgerAppendParallel:written-B/event' \

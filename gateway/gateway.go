@@ -15,6 +15,7 @@ import (
 	"github.com/edged/edged/ledger"
 	"github.com/edged/edged/tagflow"
 	"github.com/edged/edged/uplink"
+	"github.com/edged/edged/workflow/floor"
 )
 
 // Notifier tells the service manager about the daemon (sd_notify).
@@ -31,6 +32,9 @@ type Parts struct {
 	Ledger *ledger.Ledger
 	// Dial connects to a reader address (host:port).
 	Dial func(ctx context.Context, address string) (net.Conn, error)
+	// OpenScanner opens a barcode scanner's device; needed when scanners
+	// are configured.
+	OpenScanner floor.Opener
 	// Listener serves /healthz, /metrics and /status; nil: none.
 	Listener net.Listener
 	// Notify is told READY, STATUS, WATCHDOG and STOPPING; nil: nobody.

@@ -89,7 +89,7 @@ type station struct {
 // startStation builds and runs the floor of one scanner; g.mu is held.
 func (g *Gateway) startStation(sc floor.ScannerConfig) error {
 	f, err := floor.New(floor.Config{Scanners: []floor.ScannerConfig{sc}, Workflow: g.cfg.Workflow, Rescan: g.cfg.Rescan},
-		floor.Deps{Catalog: g.cat, Recorder: notifying{g.parts.Ledger, g}, Logger: g.log.With("part", "floor"),
+		floor.Deps{Catalog: g.cat, Recorder: notifying{g.parts.Ledger, g}, Open: g.parts.OpenScanner, Logger: g.log.With("part", "floor"),
 			Observe: g.scan.observe, OnState: g.scan.state})
 	if err != nil || g.runCtx == nil {
 		return err

@@ -8,11 +8,18 @@ import (
 	"github.com/creack/pty"
 
 	"github.com/edged/edged/catalog"
+	"github.com/edged/edged/device/scanner"
+	"github.com/edged/edged/device/scanner/serialport"
 	"github.com/edged/edged/gateway"
 	"github.com/edged/edged/ledger/ledgertest"
 	"github.com/edged/edged/workflow"
 	"github.com/edged/edged/workflow/floor"
 )
+
+// openSerial opens the tests' pseudo-terminals as serial scanners.
+func openSerial(sc floor.ScannerConfig) (func(context.Context) (scanner.Device, error), error) {
+	return serialport.Opener(sc.Path, sc.Serial), nil
+}
 
 // A scanner on a pseudo-terminal, configured like any other: a worker
 // scans receive mode, a location and an item, and the receipt is in the
@@ -29,7 +36,7 @@ func TestScannerStationThroughTheGateway(t *testing.T) {
 		Catalog: catalog.Config{Items: []catalog.Item{{SKU: "MUG-RED", GTINs: []string{"5901234123457"}}}},
 		Config: floor.Config{Workflow: workflow.Config{DefaultUnitCost: "1.00"},
 			Scanners: []floor.ScannerConfig{{ID: "dock-1", Path: slave.Name(), Feedback: "honeywell"}}}}
-	g, err := gateway.New(cfg, gateway.Parts{Ledger: l, Dial: dial})
+	g, err := gateway.New(cfg, gateway.Parts{Ledger: l, Dial: dial, OpenScanner: openSerial})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +85,7 @@ func TestReloadRestartsOnlyTheChangedScanner(t *testing.T) {
 	cfg := gateway.Config{Site: "wh1", Gateway: "gw-1",
 		Config: floor.Config{Workflow: workflow.Config{DefaultUnitCost: "1.00"}, Scanners: []floor.ScannerConfig{
 			{ID: "a", Path: ptys[0], Feedback: "honeywell"}, {ID: "b", Path: ptys[1], Feedback: "honeywell"}}}}
-	g, err := gateway.New(cfg, gateway.Parts{Ledger: l, Dial: dial})
+	g, err := gateway.New(cfg, gateway.Parts{Ledger: l, Dial: dial, OpenScanner: openSerial})
 	if err != nil {
 		t.Fatal(err)
 	}

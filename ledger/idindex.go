@@ -150,8 +150,11 @@ func (tail idTail) apply(t *wtx) {
 // checkIDTail: the tail's ids are unique and none is also in the id
 // bucket, so that with the per-event check every id maps to one event.
 func checkIDTail(tx *bolt.Tx) (int, error) {
-	ids, seen := tx.Bucket(bucketIDs), map[string]uint64{}
-	err := tx.Bucket(bucketIDTail).ForEach(func(k, v []byte) error {
+	ids, seen, tail := tx.Bucket(bucketIDs), map[string]uint64{}, tx.Bucket(bucketIDTail)
+	if tail == nil {
+		return 0, nil // schema 1, read-only
+	}
+	err := tail.ForEach(func(k, v []byte) error {
 		id, _, ok := decodeTailValue(v)
 		switch {
 		case len(k) != 8 || !ok:
@@ -173,8 +176,11 @@ func indexedSeq(tx *bolt.Tx, id string, seq uint64) (uint64, bool) {
 	if e, ok := decodeIDEntry(tx.Bucket(bucketIDs).Get([]byte(id))); ok {
 		return e.seq, true
 	}
-	v := tx.Bucket(bucketIDTail).Get(u64key(seq))
-	if tid, _, ok := decodeTailValue(v); ok && tid == id {
+	tail := tx.Bucket(bucketIDTail)
+	if tail == nil {
+		return 0, false // schema 1, read-only
+	}
+	if tid, _, ok := decodeTailValue(tail.Get(u64key(seq))); ok && tid == id {
 		return seq, true
 	}
 	return 0, false

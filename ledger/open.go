@@ -167,10 +167,7 @@ func (l *Ledger) checkIdentity() error {
 			return fmt.Errorf("ledger: %s: %w: it is a bbolt file without edged's marker; it was left untouched", l.path, ErrNotLedger)
 		}
 		v := getU64(m, metaSchema)
-		switch {
-		case v == 1 && l.opts.ReadOnly:
-			return fmt.Errorf("ledger: %s has schema 1, which this edged upgrades when it first opens the file for writing: start edged once, or run `edged ledger post --db %s </dev/null`", l.path, l.path)
-		case v > schemaVersion || v < 1:
+		if v > schemaVersion || v < 1 {
 			return fmt.Errorf("ledger: %s has schema %d; this edged reads schema %d: upgrade edged", l.path, v, schemaVersion)
 		}
 		for _, name := range allBuckets {

@@ -110,7 +110,7 @@ func runLiveDemo(ctx context.Context, w io.Writer, o demoOptions) error {
 	if err != nil {
 		return err
 	}
-	g, err := gateway.New(cfg, gateway.Parts{Ledger: l, Dial: dialTCP, UplinkDialer: d, Version: version()})
+	g, err := gateway.New(cfg, gateway.Parts{Ledger: l, Dial: dialTCP, OpenScanner: openScanner, UplinkDialer: d, Version: version()})
 	if err != nil {
 		return err
 	}

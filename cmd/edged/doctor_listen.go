@@ -181,11 +181,16 @@ func (l *listener) start(ctx context.Context, c discover.Candidate) {
 	l.goRun(func() { _ = sup.Run(sctx) })
 }
 
-// backend opens and serves c like the daemon does (floor.Backend).
+// backend opens and serves c like the daemon does.
 func (l *listener) backend(c discover.Candidate) (func(context.Context) (scanner.Device, error), func(context.Context, scanner.Device) error, error) {
 	kind := map[discover.Kind]string{discover.Serial: "serial", discover.Evdev: "evdev", discover.HIDRaw: "hidraw"}[c.Kind]
 	sc := floor.ScannerConfig{ID: c.Name, Kind: kind, Path: c.Path, Serial: l.mode}
-	return floor.Backend(sc, func(f scanner.Frame) { l.show(c, f) }, time.Now)
+	open, err := openScanner(sc)
+	if err != nil {
+		return nil, nil, err
+	}
+	serve, err := floor.Serve(sc, func(f scanner.Frame) { l.show(c, f) }, time.Now)
+	return open, serve, err
 }
 
 // show prints one frame: when, which scanner, the data, the raw bytes

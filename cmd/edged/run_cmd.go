@@ -103,7 +103,7 @@ func runDaemon(ctx context.Context, path string, cfg gateway.Config, log *slog.L
 		return err
 	}
 	reloadCmd := make(chan struct{}, 1)
-	g, err := gateway.New(cfg, gateway.Parts{Ledger: l, Dial: dialTCP, Listener: ln, Version: version(),
+	g, err := gateway.New(cfg, gateway.Parts{Ledger: l, Dial: dialTCP, OpenScanner: openScanner, Listener: ln, Version: version(),
 		UplinkDialer: dialer, DiskFree: diskFree(cfg.Ledger.DB), ClockSynced: clockSynced,
 		OnReloadCommand: func() { signalOnce(reloadCmd) },
 		Notify:          sdnotify.New(os.Getenv("NOTIFY_SOCKET")),

@@ -7,40 +7,31 @@ import (
 	"github.com/edged/edged/device/scanner"
 	"github.com/edged/edged/device/scanner/evdev"
 	"github.com/edged/edged/device/scanner/hidraw"
-	"github.com/edged/edged/device/scanner/serialport"
 	"github.com/edged/edged/device/scanner/usb"
 )
 
-// Backend returns how to open and serve one scanner of sc's kind;
-// emit receives its frames.
-func Backend(sc ScannerConfig, emit func(scanner.Frame), now func() time.Time) (
-	open func(context.Context) (scanner.Device, error), serve func(context.Context, scanner.Device) error, err error) {
+// Opener returns how to open the device of a scanner. The daemon's
+// (cmd/edged) opens the real ports; tests open pseudo-terminals.
+type Opener func(ScannerConfig) (func(context.Context) (scanner.Device, error), error)
+
+// Serve returns how to read frames from an opened scanner of sc's kind;
+// emit receives them.
+func Serve(sc ScannerConfig, emit func(scanner.Frame), now func() time.Time) (func(context.Context, scanner.Device) error, error) {
 	fc, err := sc.framer()
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	switch sc.Kind {
-	case "evdev":
-		serve, err = evdev.Serve(evdev.Config{Framer: fc}, emit, now)
-		return evdev.Opener(sc.Path), serve, err
-	case "hidraw":
-		serve, err = hidraw.Serve(hidraw.Config{Scanner: sc.ID}, emit, now)
-		return hidraw.Opener(sc.Path), serve, err
-	case "usb":
-		t, err := usb.ParseTarget(sc.Path)
-		if err != nil {
-			return nil, nil, err
-		}
-		if sc.USBProtocol == "pos" { // one interrupt transfer is one report, as from hidraw
-			serve, err = hidraw.Serve(hidraw.Config{Scanner: sc.ID}, emit, now)
-			return usb.Opener(t), serve, err
-		}
+	switch {
+	case sc.Kind == "evdev":
+		return evdev.Serve(evdev.Config{Framer: fc}, emit, now)
+	case sc.Kind == "hidraw", sc.Kind == "usb" && sc.USBProtocol == "pos":
+		// A POS interface's interrupt transfer is one report, as from hidraw.
+		return hidraw.Serve(hidraw.Config{Scanner: sc.ID}, emit, now)
+	case sc.Kind == "usb":
 		if fc.Terminators == nil {
 			fc.Terminators = [][]byte{scanner.CR}
 		}
-		serve, err = usb.ServeBoot(fc, scanner.KeyConfig{}, emit, now)
-		return usb.Opener(t), serve, err
+		return usb.ServeBoot(fc, scanner.KeyConfig{}, emit, now)
 	}
-	serve, err = scanner.FramedServe(fc, emit, now)
-	return serialport.Opener(sc.Path, sc.Serial), serve, err
+	return scanner.FramedServe(fc, emit, now)
 }

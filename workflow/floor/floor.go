@@ -2,6 +2,7 @@ package floor
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"sync"
@@ -13,10 +14,12 @@ import (
 	"github.com/edged/edged/workflow"
 )
 
-// Deps are what a Floor uses. Catalog and Recorder are required.
+// Deps are what a Floor uses. Catalog, Recorder and Open are required.
 type Deps struct {
 	Catalog  workflow.Catalog
 	Recorder workflow.Recorder
+	// Open opens scanners' devices; only cmd/edged touches hardware.
+	Open Opener
 	// Logger; default discard.
 	Logger *slog.Logger
 	// Observe, if set, gets every scan's outcome (doctor, metrics).
@@ -55,6 +58,9 @@ func New(cfg Config, d Deps) (*Floor, error) {
 	if err != nil {
 		return nil, err
 	}
+	if d.Open == nil && len(cfg.Scanners) > 0 {
+		return nil, errors.New("floor: Deps.Open is required to open the scanners")
+	}
 	if d.Logger == nil {
 		d.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -77,7 +83,11 @@ func (f *Floor) newUnit(sc ScannerConfig, rules *workflow.Rules) (*unit, error) 
 		case <-f.stop: // shutting down: the station no longer reads
 		}
 	}
-	open, serve, err := Backend(sc, emit, time.Now)
+	open, err := f.deps.Open(sc)
+	if err != nil {
+		return nil, err
+	}
+	serve, err := Serve(sc, emit, time.Now)
 	if err != nil {
 		return nil, err
 	}

@@ -39,7 +39,7 @@ func TestFloorHotPlugAndScan(t *testing.T) {
 		Workflow: workflow.Config{DefaultUnitCost: "1.00"},
 		Scanners: []ScannerConfig{{ID: "dock-1", Path: link, Feedback: "honeywell",
 			Backoff: scanner.Backoff{Min: time.Minute, Max: time.Minute}}}},
-		Deps{Catalog: cat, Recorder: led, Root: root, OnState: func(_ string, up bool) { online <- up },
+		Deps{Catalog: cat, Recorder: led, Root: root, Open: openSerial, OnState: func(_ string, up bool) { online <- up },
 			ExtraFeedback: func(string) workflow.Notifier { return recordSignals(&extra) }})
 	if err != nil {
 		t.Fatal(err)

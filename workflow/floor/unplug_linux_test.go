@@ -62,7 +62,7 @@ func TestUnplugMidScanThenReplug(t *testing.T) {
 	var outcomes []workflow.Outcome
 	f, err := New(Config{Rescan: 10 * time.Millisecond, Workflow: workflow.Config{DefaultUnitCost: "1.00"},
 		Scanners: []ScannerConfig{{ID: "dock-1", Path: link, Feedback: "honeywell", IdleGap: -1}}},
-		Deps{Catalog: cat, Recorder: led, Root: root, OnState: func(_ string, up bool) { state <- up },
+		Deps{Catalog: cat, Recorder: led, Root: root, Open: openSerial, OnState: func(_ string, up bool) { state <- up },
 			Observe: func(o workflow.Outcome) { mu.Lock(); outcomes = append(outcomes, o); mu.Unlock() }})
 	if err != nil {
 		t.Fatal(err)

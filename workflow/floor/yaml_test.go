@@ -69,15 +69,15 @@ func TestUnknownYAMLKeyIsRefused(t *testing.T) {
 	}
 }
 
-// TestBackendKinds builds every kind of backend (nothing is opened).
-func TestBackendKinds(t *testing.T) {
+// TestServeKinds builds the reading side of every kind of scanner.
+func TestServeKinds(t *testing.T) {
 	for _, sc := range []ScannerConfig{
 		{ID: "s", Path: "/dev/ttyACM0"}, {ID: "e", Kind: "evdev", Path: "/dev/input/event0"},
 		{ID: "h", Kind: "hidraw", Path: "/dev/hidraw0"}, {ID: "u", Kind: "usb", Path: "05e0:1200"},
 		{ID: "p", Kind: "usb", Path: "05e0:1900/1", USBProtocol: "pos"},
 	} {
-		open, serve, err := Backend(sc, func(scanner.Frame) {}, time.Now)
-		if err != nil || open == nil || serve == nil {
+		serve, err := Serve(sc, func(scanner.Frame) {}, time.Now)
+		if err != nil || serve == nil {
 			t.Errorf("%s: %v", sc.ID, err)
 		}
 	}
