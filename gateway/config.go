@@ -208,6 +208,11 @@ func (c *Config) validateAntennas() []error {
 			}
 		}
 	}
+	for i, sc := range c.Scanners {
+		if sc.Light.Reader != "" && !names[sc.Light.Reader] {
+			errs = append(errs, fmt.Errorf("scanners[%d].light.reader: %q is not a configured reader", i, sc.Light.Reader))
+		}
+	}
 	return errs
 }
 

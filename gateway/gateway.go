@@ -66,6 +66,9 @@ type Gateway struct {
 	cfg     Config
 	readers map[string]*readerRun
 	runCtx  context.Context
+	// clients are the running reader clients by name, read without mu
+	// by the stack lights (a reload holds mu while it waits for them).
+	clients sync.Map
 	// invMu guards the inventory and flow pointers and the inventory's
 	// use: reads arrive from every reader's goroutine, ticks from the
 	// jobs goroutine.

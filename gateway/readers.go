@@ -38,6 +38,7 @@ func (g *Gateway) startReader(r ReaderConfig) {
 	ctx, cancel := context.WithCancel(g.runCtx)
 	run := &readerRun{cfg: r, client: client, cancel: cancel, done: make(chan struct{})}
 	g.readers[r.Name] = run
+	g.clients.Store(r.Name, client)
 	g.wg.Add(1)
 	go func() {
 		defer g.wg.Done()
@@ -52,6 +53,7 @@ func (g *Gateway) stopReader(name string) {
 	if !ok {
 		return
 	}
+	g.clients.CompareAndDelete(name, run.client)
 	run.cancel()
 	<-run.done
 	delete(g.readers, name)

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/edged/edged/device/scanner/feedback"
 	"github.com/edged/edged/workflow"
 	"github.com/edged/edged/workflow/floor"
 )
@@ -86,11 +87,13 @@ type station struct {
 	done   chan struct{}
 }
 
-// startStation builds and runs the floor of one scanner; g.mu is held.
+// startStation builds and runs the floor of one scanner, and its stack
+// light if it has one; g.mu is held.
 func (g *Gateway) startStation(sc floor.ScannerConfig) error {
+	light := g.newLight(sc)
 	f, err := floor.New(floor.Config{Scanners: []floor.ScannerConfig{sc}, Workflow: g.cfg.Workflow, Rescan: g.cfg.Rescan},
 		floor.Deps{Catalog: g.cat, Recorder: notifying{g.parts.Ledger, g}, Open: g.parts.OpenScanner, Logger: g.log.With("part", "floor"),
-			Observe: g.scan.observe, OnState: g.scan.state})
+			Observe: g.scan.observe, OnState: g.scan.state, ExtraFeedback: lightFeedback(light)})
 	if err != nil || g.runCtx == nil {
 		return err
 	}
@@ -101,11 +104,25 @@ func (g *Gateway) startStation(sc floor.ScannerConfig) error {
 	go func() {
 		defer g.wg.Done()
 		defer close(st.done)
+		var lights sync.WaitGroup
+		if light != nil {
+			lights.Go(func() { _ = light.Run(ctx) })
+		}
 		if err := f.Run(ctx); err != nil {
 			g.log.Error("scanner station stopped", "scanner", sc.ID, "err", err)
 		}
+		cancel()
+		lights.Wait()
 	}()
 	return nil
+}
+
+// lightFeedback adds the stack light, if any, to a station's feedback.
+func lightFeedback(light *feedback.Light) func(string) workflow.Notifier {
+	if light == nil {
+		return nil
+	}
+	return func(string) workflow.Notifier { return light }
 }
 
 // stopStation stops one scanner's floor and waits for it; g.mu is held.

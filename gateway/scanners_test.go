@@ -3,12 +3,17 @@ package gateway_test
 import (
 	"context"
 	"io"
+	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/creack/pty"
 
 	"github.com/edged/edged/catalog"
+	"github.com/edged/edged/device/llrp/llrptest"
 	"github.com/edged/edged/device/scanner"
+	"github.com/edged/edged/device/scanner/feedback"
 	"github.com/edged/edged/device/scanner/serialport"
 	"github.com/edged/edged/gateway"
 	"github.com/edged/edged/ledger/ledgertest"
@@ -114,5 +119,61 @@ func TestReloadRestartsOnlyTheChangedScanner(t *testing.T) {
 	cancel()
 	if err := <-done; err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A station with a stack light: a good read lights the reader's green
+// lamp and a rejected scan its red one, each switched off after hold.
+func TestScannerStationFlashesTheReadersLamp(t *testing.T) {
+	master, slave, err := pty.Open()
+	if err != nil {
+		t.Skip(err)
+	}
+	defer master.Close()
+	defer slave.Close()
+	fake, addr := llrptest.Start(t, llrptest.Options{})
+	l := ledgertest.Open(t, nil)
+	cfg := dockConfig(addr)
+	cfg.Catalog.Items = append(cfg.Catalog.Items, catalog.Item{SKU: "MUG-RED", GTINs: []string{"5901234123457"}})
+	cfg.Config = floor.Config{Workflow: workflow.Config{DefaultUnitCost: "1.00"},
+		Scanners: []floor.ScannerConfig{{ID: "dock-1", Path: slave.Name(), Feedback: "honeywell",
+			Light: floor.LightConfig{Reader: "dock", LightConfig: feedback.LightConfig{GoodPort: 1, ErrorPort: 2, Hold: 20 * time.Millisecond}}}}}
+	g, err := gateway.New(cfg, gateway.Parts{Ledger: l, Dial: dial, OpenScanner: openSerial})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- g.Run(ctx) }()
+	eventually(t, "the scanner online and the reader connected", func() bool {
+		s := g.Health().Scanners
+		return len(s) == 1 && s[0].Online && fake.Connected()
+	})
+	for _, s := range []struct{ data, want string }{
+		{"CMD:RECEIVE", "\x1ba,"}, {"LOC:A-01-01", "\x1ba,"}, {"]E05901234123457", "\x1b7,"}, {"]E09999999999994", "\x1b8,"},
+	} {
+		_, _ = master.Write([]byte(s.data + "\r"))
+		buf := make([]byte, 3)
+		if _, err := io.ReadFull(master, buf); err != nil || string(buf) != s.want {
+			t.Fatalf("%q: got %q %v, want %q", s.data, buf, err, s.want)
+		}
+	}
+	want := []string{"1 on", "1 off", "2 on", "2 off"} // mode and location scans only beep
+	eventually(t, "the good lamp then the error lamp flashed", func() bool {
+		return slices.Equal(fake.Snapshot().GPOWrites, want)
+	})
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A light on a reader that is not configured is refused with its key.
+func TestLightOnAnUnknownReaderIsRefused(t *testing.T) {
+	cfg := gateway.Config{Site: "wh1", Gateway: "gw-1",
+		Config: floor.Config{Scanners: []floor.ScannerConfig{{ID: "dock-1", Path: "/dev/ttyACM0",
+			Light: floor.LightConfig{Reader: "door-9", LightConfig: feedback.LightConfig{GoodPort: 1}}}}}}
+	if err := cfg.Validate(); err == nil || !strings.Contains(err.Error(), `scanners[0].light.reader: "door-9" is not a configured reader`) {
+		t.Fatalf("validate: %v", err)
 	}
 }

@@ -72,7 +72,14 @@ func startDaemon(b *testing.B, bin, config string) (*exec.Cmd, time.Duration) {
 	defer conn.Close()
 	cmd := exec.Command(bin, "run", "--config", config)
 	cmd.Env = append(os.Environ(), "NOTIFY_SOCKET="+sock)
-	cmd.Stderr = os.Stderr
+	// The daemon's log goes to a file, shown on failure: on the test's
+	// stderr it would split benchmark result lines.
+	logf, err := os.Create(filepath.Join(b.TempDir(), "edged.log"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { logf.Close() })
+	cmd.Stderr = logf
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
 		b.Fatal(err)
@@ -83,7 +90,7 @@ func startDaemon(b *testing.B, bin, config string) (*exec.Cmd, time.Duration) {
 		n, err := conn.Read(buf)
 		if err != nil {
 			cmd.Process.Kill()
-			b.Fatalf("no READY from edged: %v", err)
+			b.Fatalf("no READY from edged: %v\n%s", err, daemonLog(cmd))
 		}
 		if bytes.Contains(buf[:n], []byte("READY=1")) {
 			return cmd, time.Since(start)
@@ -94,8 +101,17 @@ func startDaemon(b *testing.B, bin, config string) (*exec.Cmd, time.Duration) {
 func stopDaemon(b *testing.B, cmd *exec.Cmd) {
 	cmd.Process.Signal(os.Interrupt)
 	if err := cmd.Wait(); err != nil {
-		b.Errorf("edged exited with %v", err)
+		b.Errorf("edged exited with %v\n%s", err, daemonLog(cmd))
 	}
+}
+
+func daemonLog(cmd *exec.Cmd) string {
+	f, ok := cmd.Stderr.(*os.File)
+	if !ok {
+		return ""
+	}
+	data, _ := os.ReadFile(f.Name())
+	return string(data)
 }
 
 // BenchmarkDaemonStartToReady: process start to systemd READY, with an

@@ -50,6 +50,28 @@ type ScannerConfig struct {
 	Feedback string `mapstructure:"feedback"`
 	// Backoff is the reopen schedule; default 0.5 s to 30 s.
 	Backoff scanner.Backoff `mapstructure:"backoff"`
+	// Light flashes a stack light on a GPO of an RFID reader near the
+	// station, for workers who cannot hear the beep.
+	Light LightConfig `mapstructure:"light"`
+}
+
+// LightConfig names the reader whose GPO ports light up; the gateway
+// checks that the reader is configured.
+type LightConfig struct {
+	Reader                string `mapstructure:"reader"`
+	feedback.LightConfig `mapstructure:",squash"`
+}
+
+func (l LightConfig) validate(bad func(string, error)) {
+	ports := l.GoodPort != 0 || l.ErrorPort != 0
+	switch {
+	case l.Reader == "" && ports:
+		bad("light.reader", errors.New("required with good_port or error_port: name the reader whose GPO drives the lamp"))
+	case l.Reader != "" && !ports:
+		bad("light", errors.New("set good_port, error_port or both (the reader's GPO port numbers, from 1)"))
+	case l.Hold < 0:
+		bad("light.hold", errors.New("must not be negative"))
+	}
 }
 
 var namedTerminators = map[string][]byte{"CR": scanner.CR, "LF": {'\n'}, "CRLF": {'\r', '\n'}, "ETX": {0x03}, "TAB": {'\t'}}
@@ -117,5 +139,6 @@ func (s ScannerConfig) validate(p string) error {
 	if _, err := feedback.New(s.Feedback); err != nil {
 		bad("feedback", err)
 	}
+	s.Light.validate(bad)
 	return errors.Join(errs...)
 }

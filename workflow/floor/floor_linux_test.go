@@ -85,11 +85,12 @@ func TestFloorHotPlugAndScan(t *testing.T) {
 func TestConfigValidateNamesEveryField(t *testing.T) {
 	err := Config{Workflow: workflow.Config{MaxQuantity: -1}, Scanners: []ScannerConfig{
 		{ID: "a", Path: "/dev/x", Terminators: []string{"zz"}, Feedback: "klaxon", Serial: scannerModeBad()},
-		{ID: "a", Kind: "usb", Path: "nope", USBProtocol: "midi"},
-		{Kind: "bluetooth"},
+		{ID: "a", Kind: "usb", Path: "nope", USBProtocol: "midi", Light: LightConfig{Reader: "dock"}},
+		{Kind: "bluetooth", Light: LightConfig{LightConfig: feedback.LightConfig{GoodPort: 1}}},
 	}}.Validate()
 	for _, want := range []string{"max_quantity", "scanners[0].terminators", "scanners[0].feedback", "scanners[0].serial",
-		"scanners[1].id", "scanners[1].path", "scanners[1].usb_protocol", "scanners[2].id", "scanners[2].kind"} {
+		"scanners[1].id", "scanners[1].path", "scanners[1].usb_protocol", "scanners[1].light: set good_port",
+		"scanners[2].id", "scanners[2].kind", "scanners[2].light.reader: required"} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("no %s in %v", want, err)
 		}

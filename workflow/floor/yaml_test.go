@@ -20,6 +20,7 @@ scanners:
     idle_gap: 80ms
     feedback: honeywell
     backoff: {min: 1s, max: 20s}
+    light: {reader: dock-r700, good_port: 1, error_port: 2, hold: 500ms}
   - id: pack-2
     kind: evdev
     path: /dev/input/by-id/usb-Zebra_DS2208-event-kbd
@@ -50,7 +51,8 @@ func TestConfigFromYAML(t *testing.T) {
 	if cfg.Rescan != time.Second || d.Serial.Baud != 115200 || d.IdleGap != 80*time.Millisecond ||
 		d.Backoff.Max != 20*time.Second || len(d.Terminators) != 2 || cfg.Scanners[1].Kind != "evdev" ||
 		cfg.Workflow.CommandPrefix != "O-CMD." || cfg.Workflow.IdleReset != 10*time.Minute ||
-		cfg.Workflow.DebounceByMode["count"] != -time.Second {
+		cfg.Workflow.DebounceByMode["count"] != -time.Second ||
+		d.Light.Reader != "dock-r700" || d.Light.GoodPort != 1 || d.Light.ErrorPort != 2 || d.Light.Hold != 500*time.Millisecond {
 		t.Fatalf("%+v", cfg)
 	}
 	fc, err := d.framer()

@@ -33,6 +33,7 @@ type Stats struct {
 	Version       uint8    // version of the current or last session
 	Requests      []string // message types received, in order (last 200)
 	GPO           map[uint16]bool
+	GPOWrites     []string // "1 on", "1 off": GPO writes in order (last 200)
 }
 
 type tag struct {
@@ -157,6 +158,7 @@ func (r *Reader) Snapshot() Stats {
 	defer r.mu.Unlock()
 	s := r.stats
 	s.Requests = append([]string(nil), s.Requests...)
+	s.GPOWrites = append([]string(nil), s.GPOWrites...)
 	s.GPO = make(map[uint16]bool, len(r.stats.GPO))
 	for k, v := range r.stats.GPO {
 		s.GPO[k] = v

@@ -2,6 +2,7 @@ package llrptest
 
 import (
 	"encoding/binary"
+	"fmt"
 	"time"
 
 	"github.com/edged/edged/device/llrp"
@@ -77,7 +78,14 @@ func (r *Reader) applyConfig(s *session, p llrp.Param) *failure {
 		if port == 0 || port > gpoPorts {
 			return &failure{llrp.StatusFieldOutOfRange, "no such GPO port"}
 		}
-		r.count(func(st *Stats) { st.GPO[port] = p.Body[2]&0x80 != 0 })
+		on := p.Body[2]&0x80 != 0
+		r.count(func(st *Stats) {
+			st.GPO[port] = on
+			st.GPOWrites = append(st.GPOWrites, fmt.Sprintf("%d %s", port, map[bool]string{true: "on", false: "off"}[on]))
+			if len(st.GPOWrites) > 200 {
+				st.GPOWrites = st.GPOWrites[1:]
+			}
+		})
 	}
 	return nil
 }
