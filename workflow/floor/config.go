@@ -58,7 +58,7 @@ type ScannerConfig struct {
 // LightConfig names the reader whose GPO ports light up; the gateway
 // checks that the reader is configured.
 type LightConfig struct {
-	Reader                string `mapstructure:"reader"`
+	Reader               string `mapstructure:"reader"`
 	feedback.LightConfig `mapstructure:",squash"`
 }
 
