@@ -115,4 +115,10 @@ type OrderEvent struct {
 	// an order (OrderID and Status are then unused): the channel now holds
 	// Lock.Qty units of the listing for a campaign or creator.
 	Lock *OrderLine
+	// Revision, when set, is the channel's version of the order (Shopify's
+	// updated_at): Lines are then the order's whole current content, and
+	// an open order seen again at a revision not older than the last one
+	// has its reservations moved to it (an order edit). Without it a
+	// repeated open changes nothing.
+	Revision int64
 }

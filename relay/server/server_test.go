@@ -81,13 +81,24 @@ func TestRelayFromGatewayToMarketplaces(t *testing.T) {
 		b, _ := laz.Stock.Get("4001")
 		return a.Available == 8 && b.Available == 8
 	})
-	if _, ok := shop.Sell(ctx, "2001", 1); !ok {
+	id, ok := shop.Sell(ctx, "2001", 1)
+	if !ok {
 		t.Fatal("the Shopify sale failed")
 	}
 	eventually(t, "Lazada lowered after the Shopify sale", func() bool {
 		b, _ := laz.Stock.Get("4001")
 		return b.Available == 7
 	})
+	// The merchant edits the order: 3 units, then 2.
+	for _, e := range []struct{ qty, lazada int64 }{{3, 5}, {2, 6}} {
+		if !shop.Edit(ctx, id, "2001", e.qty) {
+			t.Fatalf("editing the order to %d failed", e.qty)
+		}
+		eventually(t, fmt.Sprintf("Lazada at %d after the order was edited to %d", e.lazada, e.qty), func() bool {
+			b, _ := laz.Stock.Get("4001")
+			return b.Available == e.lazada
+		})
+	}
 	resp, err := http.Get("http://" + hookLn.Addr().String() + "/?format=json")
 	if err != nil || resp.StatusCode != 200 {
 		t.Fatalf("status page: %v %v", err, resp)

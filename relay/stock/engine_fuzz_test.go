@@ -11,7 +11,7 @@ import (
 )
 
 // FuzzEngine drives the engine with a random mix of deltas, orders,
-// cancellations, repeats and locks, and checks after every step that no
+// edits, cancellations, repeats and locks, and checks after every step that no
 // quantity is negative and that reserved equals the open reservations, and
 // at the end that a reopened store holds the same state.
 func FuzzEngine(f *testing.F) {
@@ -51,8 +51,10 @@ func step(t *testing.T, ctx context.Context, r *rig, seq *uint64, op byte, n int
 			kind, q = stock.Pick, -n
 		}
 		err = r.eng.ApplyDelta(ctx, "gw", *seq, stock.Delta{SKU: tee, Site: "wh1", Kind: kind, Qty: q, OrderRef: map[bool]string{true: id}[n%2 == 0]})
-	case 2, 3:
+	case 2:
 		err = r.eng.AcceptOrder(ctx, order(ch, fmt.Sprint("e", op, n), id, relay.OrderOpen, variants[ch], n+1))
+	case 3: // an open or edited order with a revision (Shopify)
+		err = r.eng.AcceptOrder(ctx, revised(order(ch, fmt.Sprint("e", op, n, *seq), id, relay.OrderOpen, variants[ch], n), int64(*seq)+1))
 	case 4:
 		err = r.eng.AcceptOrder(ctx, order(ch, fmt.Sprint("c", n), id, relay.OrderCancelled, "", 0))
 	case 5:

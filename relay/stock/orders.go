@@ -64,9 +64,10 @@ func (e *Engine) applyOrder(tx *txn, ev relay.OrderEvent) {
 	switch ev.Status {
 	case relay.OrderOpen:
 		if known {
+			e.maybeEdit(tx, key, rec, ev)
 			return
 		}
-		tx.setOrder(key, orderRecord{Status: relay.OrderOpen})
+		tx.setOrder(key, orderRecord{Status: relay.OrderOpen, Rev: ev.Revision, Lines: e.ordered(ev)})
 		e.reserve(tx, ev)
 	case relay.OrderCancelled:
 		if known && rec.Status == relay.OrderCancelled {

@@ -39,6 +39,17 @@ type orderRecord struct {
 	Status relay.OrderStatus `json:"status"`
 	// At is when the record was written (unix seconds), for Prune.
 	At int64 `json:"at"`
+	// Rev and Lines are the order's revision and ordered units per
+	// listing's stock, for edits (edit.go).
+	Rev   int64         `json:"rev,omitempty"`
+	Lines []orderedLine `json:"lines,omitempty"`
+}
+
+// orderedLine is how many units of a stock an order holds.
+type orderedLine struct {
+	SKU  string `json:"sku"`
+	Site string `json:"site"`
+	Qty  int64  `json:"qty"`
 }
 
 // state is the engine's in-memory copy of the store.

@@ -21,12 +21,15 @@ type statCounters struct {
 	UnknownLines atomic.Uint64
 	// FetchFailures are failed order lookups (retried).
 	FetchFailures atomic.Uint64
+	// OrderEdits are newer revisions of open orders that moved
+	// reservations.
+	OrderEdits atomic.Uint64
 }
 
 // Counters is a snapshot of what the engine refused or ignored.
 type Counters struct {
 	DuplicateDeltas, Gaps, RejectedDeltas, UnknownSKUs, UnknownGateways uint64
-	DuplicateEvents, UnknownLines, FetchFailures                        uint64
+	DuplicateEvents, UnknownLines, FetchFailures, OrderEdits            uint64
 }
 
 // Counters returns a snapshot of the engine's counters.
@@ -36,6 +39,6 @@ func (e *Engine) Counters() Counters {
 		DuplicateDeltas: s.DuplicateDeltas.Load(), Gaps: s.Gaps.Load(), RejectedDeltas: s.RejectedDeltas.Load(),
 		UnknownSKUs: s.UnknownSKUs.Load(), UnknownGateways: s.UnknownGateways.Load(),
 		DuplicateEvents: s.DuplicateEvents.Load(), UnknownLines: s.UnknownLines.Load(),
-		FetchFailures: s.FetchFailures.Load(),
+		FetchFailures: s.FetchFailures.Load(), OrderEdits: s.OrderEdits.Load(),
 	}
 }

@@ -5,11 +5,9 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base64"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"slices"
 	"sync"
 	"time"
 
@@ -50,7 +48,7 @@ type Sim struct {
 	bucket  float64
 	filled  time.Time
 	idem    map[string]idemEntry
-	orders  map[string][]byte
+	orders  map[string]*simOrder
 	nextID  int64
 	forge   bool
 	hookSeq int
@@ -71,7 +69,7 @@ func New(cfg Config) *Sim {
 		cfg.Now = time.Now
 	}
 	return &Sim{cfg: cfg, levels: map[string]level{}, bucket: cfg.BucketSize, filled: cfg.Now(),
-		idem: map[string]idemEntry{}, orders: map[string][]byte{}, nextID: 450789469}
+		idem: map[string]idemEntry{}, orders: map[string]*simOrder{}, nextID: 450789469}
 }
 
 // Start serves the simulator on 127.0.0.1.
@@ -109,44 +107,6 @@ func (s *Sim) levelOfVariant(variant string) (level, bool) {
 		}
 	}
 	return level{}, false
-}
-
-// Sell takes an order of n units of variant (available → committed) and
-// sends orders/create (and orders/paid). It returns the order id.
-func (s *Sim) Sell(ctx context.Context, variant string, n int64) (string, bool) {
-	l, ok := s.levelOfVariant(variant)
-	if !ok || !s.Stock.Sell(l.item+"|"+l.location, n) {
-		return "", false
-	}
-	s.mu.Lock()
-	s.nextID++
-	id := s.nextID
-	body, _ := json.Marshal(map[string]any{"id": id, "admin_graphql_api_id": fmt.Sprintf("gid://shopify/Order/%d", id),
-		"cancelled_at": nil, "line_items": []any{map[string]any{"id": id*10 + 1, "variant_id": json.Number(variant), "quantity": n}}})
-	s.orders[fmt.Sprint(id)] = body
-	s.mu.Unlock()
-	topics := []string{"orders/create", "orders/paid"}
-	if s.cfg.PaidBeforeCreate {
-		slices.Reverse(topics)
-	}
-	for _, t := range topics {
-		s.webhook(ctx, t, body)
-	}
-	return fmt.Sprint(id), true
-}
-
-// Cancel cancels an order, restores its units and sends orders/cancelled.
-func (s *Sim) Cancel(ctx context.Context, id string, variant string, n int64) {
-	if l, ok := s.levelOfVariant(variant); ok {
-		s.Stock.Release(l.item+"|"+l.location, n)
-	}
-	s.mu.Lock()
-	var o map[string]any
-	json.Unmarshal(s.orders[id], &o)
-	s.mu.Unlock()
-	o["cancelled_at"] = s.cfg.Now().Format(time.RFC3339)
-	body, _ := json.Marshal(o)
-	s.webhook(ctx, "orders/cancelled", body)
 }
 
 func (s *Sim) webhook(ctx context.Context, topic string, body []byte) {
