@@ -13,6 +13,7 @@ import (
 
 	"github.com/edged/edged/relay"
 	"github.com/edged/edged/relay/intake"
+	"github.com/edged/edged/relay/shopee"
 	"github.com/edged/edged/relay/status"
 	"github.com/edged/edged/relay/stock"
 )
@@ -45,6 +46,7 @@ type Server struct {
 	intake *intake.Intake
 	mqtt   *intake.Client
 	mux    *http.ServeMux
+	locks  *shopee.LockWatcher // nil without Shopee
 }
 
 // New opens the store, builds the channels and the engine; Run starts it.
@@ -57,24 +59,27 @@ func New(ctx context.Context, cfg Config, parts Parts) (*Server, error) {
 		parts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
 	s := &Server{cfg: cfg, parts: parts, log: parts.Logger, disp: map[relay.Channel]*relay.Dispatcher{}, mux: http.NewServeMux()}
-	pushers, fetchers, hooks, err := buildChannels(cfg.Channels, parts.HTTPClient, s.log)
+	b, err := buildChannels(cfg.Channels, parts.HTTPClient, s.log)
 	if err != nil {
 		return nil, err
 	}
-	s.hooks = hooks
+	s.hooks = b.hooks
 	if s.store, err = stock.OpenBolt(cfg.Store); err != nil {
 		return nil, err
 	}
 	out := map[relay.Channel]stock.Enqueuer{}
-	for ch, p := range pushers {
+	for ch, p := range b.pushers {
 		d := relay.NewDispatcher(ch, p, relay.DispatcherConfig{}, s.log.With("channel", ch))
 		s.disp[ch], out[ch] = d, d
 	}
 	s.engine, err = stock.New(ctx, stock.Options{Store: s.store, Mapping: parts.Mapping, Config: cfg.Stock,
-		Out: out, Fetchers: fetchers, Logger: s.log.With("part", "stock")})
+		Out: out, Fetchers: b.fetchers, Logger: s.log.With("part", "stock")})
 	if err != nil {
 		s.store.Close()
 		return nil, err
+	}
+	if b.shopee != nil {
+		s.locks = b.shopee.WatchLocks(s.engine, shopeeItems(parts.Mapping), cfg.ReconcileEvery)
 	}
 	s.routes()
 	return s, nil
@@ -143,6 +148,9 @@ func (s *Server) start(ctx context.Context, wg *sync.WaitGroup) {
 		wg.Go(func() { _ = d.Run(ctx) })
 	}
 	wg.Go(func() { _ = s.engine.Reconcile(ctx, s.cfg.ReconcileEvery) })
+	if s.locks != nil {
+		wg.Go(func() { _ = s.locks.Run(ctx) })
+	}
 	wg.Go(func() {
 		t := time.NewTicker(5 * time.Second)
 		defer t.Stop()
@@ -175,4 +183,17 @@ func (s *Server) serveHTTP() func() {
 		_ = srv.Shutdown(ctx)
 		<-done
 	}
+}
+
+// shopeeItems are the Shopee item ids of the mapping.
+func shopeeItems(m *stock.Mapping) []string {
+	var items []string
+	for _, sku := range m.SKUs() {
+		for _, t := range m.Targets(sku) {
+			if t.Channel == relay.Shopee {
+				items = append(items, t.Item)
+			}
+		}
+	}
+	return items
 }

@@ -33,6 +33,7 @@ type Client struct {
 	mu      sync.Mutex
 	access  string
 	refresh string
+	locks   *LockWatcher // nil unless WatchLocks was called
 }
 
 // New returns a client; hc nil means http.DefaultClient, log nil discards.

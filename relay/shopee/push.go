@@ -52,9 +52,19 @@ func (c *Client) pushItem(ctx context.Context, itemID string, items []relay.Item
 	body := map[string]any{"item_id": id, "stock_list": stockList(items)}
 	a, err := c.call(ctx, PathUpdateStock, nil, body)
 	if err != nil {
+		if lockRefusal(err.Error()) {
+			c.lockWatcher().Notify(itemID)
+		}
 		return relay.Fail(items, err)
 	}
-	return failures(items, a)
+	res := failures(items, a)
+	for _, r := range res {
+		if r.Err != nil && lockRefusal(r.Err.Error()) {
+			c.lockWatcher().Notify(itemID)
+			break
+		}
+	}
+	return res
 }
 
 // stockList builds one entry per model; models mapped at several locations

@@ -41,12 +41,31 @@ func ParsePush(body []byte) (ev relay.OrderEvent, ok bool, err error) {
 		EventID: fmt.Sprintf("%s/%s/%d", d.OrderSN, d.Status, d.UpdateTime)}, true, nil
 }
 
+// StockPush reports whether a push says promotion stock changed (7 Item
+// Promotion, 8 Reserved Stock Change, 9 Promotion Update), with the
+// item it names if any ("" means every item must be read again).
+func StockPush(body []byte) (item string, ok bool) {
+	var p struct {
+		Code int `json:"code"`
+		Data struct {
+			ItemID json.Number `json:"item_id"`
+		} `json:"data"`
+	}
+	if json.Unmarshal(body, &p) != nil || p.Code < 7 || p.Code > 9 {
+		return "", false
+	}
+	return p.Data.ItemID.String(), true
+}
+
 // Handler answers pushes for sink (2xx with an empty body); forged ones get
 // 401. The signature covers Config.CallbackURL, which must be set.
 func (c *Client) Handler(sink relay.OrderSink) http.Handler {
 	dec := func(r *http.Request, body []byte) (relay.OrderEvent, bool, error) {
 		if !VerifyPush(c.cfg.PartnerKey, c.cfg.CallbackURL, body, r.Header.Get("Authorization")) {
 			return relay.OrderEvent{}, false, relay.ErrBadSignature
+		}
+		if item, ok := StockPush(body); ok {
+			c.lockWatcher().Notify(item)
 		}
 		return ParsePush(body)
 	}

@@ -2,9 +2,6 @@ package shopeesim
 
 import (
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -84,6 +81,8 @@ func (s *Sim) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /api/v2/product/update_stock", s.updateStock)
 	mux.HandleFunc("GET /api/v2/order/get_order_detail", s.orderDetail)
+	mux.HandleFunc("GET /api/v2/product/get_model_list", s.modelList)
+	mux.HandleFunc("GET /api/v2/product/get_item_base_info", s.itemBaseInfo)
 	mux.HandleFunc("POST /api/v2/auth/access_token/get", s.tokenGet)
 	mux.HandleFunc("GET /api/v2/push/get_lost_push_message", s.lostMessages)
 	mux.HandleFunc("POST /api/v2/push/confirm_consumed_lost_push_message", s.confirmLost)
@@ -148,17 +147,10 @@ func (s *Sim) Cancel(ctx context.Context, sn string) {
 }
 
 func (s *Sim) push(ctx context.Context, sn, status string) {
-	if s.cfg.PushURL == "" {
-		return
-	}
 	now := s.cfg.Now().Unix()
 	body, _ := json.Marshal(map[string]any{"data": map[string]any{"items": []any{}, "ordersn": sn, "status": status,
 		"completed_scenario": "", "update_time": now}, "shop_id": s.cfg.ShopID, "code": 3, "timestamp": now})
-	m := hmac.New(sha256.New, []byte(s.cfg.PartnerKey))
-	m.Write([]byte(s.cfg.PushURL + "|"))
-	m.Write(body)
-	h := http.Header{"Content-Type": {"application/json"}, "Authorization": {hex.EncodeToString(m.Sum(nil))}}
-	s.Emitter.Emit(ctx, simkit.Delivery{URL: s.cfg.PushURL, Header: h, Body: body})
+	s.sendPush(ctx, body)
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
