@@ -83,6 +83,11 @@ func (l *link) call(ctx context.Context, req MsgType, timeout time.Duration, enc
 	case <-t.C:
 		return nil, fmt.Errorf("%s after %v: %w", req, timeout, ErrTimeout)
 	case <-l.done:
+		select {
+		case r := <-ch: // answered just before the reader hung up (CLOSE_CONNECTION)
+			return r.payload, statusOf(req, r)
+		default:
+		}
 		return nil, l.err
 	case <-ctx.Done():
 		return nil, ctx.Err()

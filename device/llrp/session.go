@@ -65,17 +65,26 @@ func (c *Client) awaitConnected(ctx context.Context, l *link, connected <-chan E
 	defer t.Stop()
 	select {
 	case ev := <-connected:
-		if err := connStatusErr(ev.ConnStatus); err != nil {
-			return fmt.Errorf("llrp %s: %w", c.opts.Name, err)
-		}
-		return nil
+		return c.connectedErr(ev)
 	case <-t.C:
 		return fmt.Errorf("llrp %s: no ConnectionAttemptEvent within %v: %w", c.opts.Name, c.opts.RequestTimeout, ErrTimeout)
 	case <-l.done:
+		select {
+		case ev := <-connected: // a busy reader says so, then hangs up
+			return c.connectedErr(ev)
+		default:
+		}
 		return fmt.Errorf("llrp %s: before ConnectionAttemptEvent: %w", c.opts.Name, l.err)
 	case <-ctx.Done():
 		return ctx.Err()
 	}
+}
+
+func (c *Client) connectedErr(ev Event) error {
+	if err := connStatusErr(ev.ConnStatus); err != nil {
+		return fmt.Errorf("llrp %s: %w", c.opts.Name, err)
+	}
+	return nil
 }
 
 func connStatusErr(status uint16) error {
