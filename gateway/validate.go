@@ -159,4 +159,3 @@ func unjoin(err error) []error {
 	}
 	return []error{err}
 }
-
