@@ -22,11 +22,17 @@ func WriteText(w io.Writer, s Snapshot) error {
 	for _, g := range s.Gateways {
 		fmt.Fprintf(tw, "%s\t%d\t%d\n", g.ID, g.LastSeq, g.Gaps)
 	}
+	if len(s.Locks) > 0 {
+		fmt.Fprintln(tw, "\nLOCKED BY\tSKU\tUNITS")
+		for _, l := range s.Locks {
+			fmt.Fprintf(tw, "%s\t%s\t%d\n", l.Channel, l.SKU, l.Qty)
+		}
+	}
 	c := s.Counters
 	fmt.Fprintf(tw, "\nduplicate deltas %d, gaps %d, rejected deltas %d, unknown skus %d, unknown gateways %d\n",
 		c.DuplicateDeltas, c.Gaps, c.RejectedDeltas, c.UnknownSKUs, c.UnknownGateways)
-	fmt.Fprintf(tw, "duplicate events %d, unknown order lines %d, fetch failures %d, pending fetches %d\n",
-		c.DuplicateEvents, c.UnknownLines, c.FetchFailures, s.PendingFetches)
+	fmt.Fprintf(tw, "duplicate events %d, unknown order lines %d, fetch failures %d, pending fetches %d, order edits %d\n",
+		c.DuplicateEvents, c.UnknownLines, c.FetchFailures, s.PendingFetches, c.OrderEdits)
 	return tw.Flush()
 }
 
@@ -55,6 +61,8 @@ var page = template.Must(template.New("status").Parse(`<!doctype html>
 {{end}}</table>
 <h2>gateways</h2><table border="1" cellpadding="4"><tr><th>gateway<th>last seq<th>gaps</tr>
 {{range .Gateways}}<tr><td>{{.ID}}<td>{{.LastSeq}}<td>{{.Gaps}}</tr>{{end}}</table>
+<h2>campaign locks</h2><table border="1" cellpadding="4"><tr><th>locked by<th>sku<th>units</tr>
+{{range .Locks}}<tr><td>{{.Channel}}<td>{{.SKU}}<td>{{.Qty}}</tr>{{end}}</table>
 <h2>counters</h2><pre>{{printf "%+v" .Counters}}
 pending fetches {{.PendingFetches}}</pre>
 `))

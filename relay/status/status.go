@@ -23,6 +23,9 @@ type Snapshot struct {
 	Channels []relay.ChannelStatus `json:"channels"`
 	Gateways []Gateway             `json:"gateways"`
 	Counters stock.Counters        `json:"counters"`
+	// Locks are the campaign locks channels hold: units the other
+	// channels do not offer.
+	Locks []stock.Lock `json:"locks"`
 	// PendingFetches are order notifications waiting for their lines.
 	PendingFetches int `json:"pending_fetches"`
 }
@@ -37,7 +40,7 @@ type Source struct {
 
 // Snapshot reads the current state.
 func (s Source) Snapshot() Snapshot {
-	snap := Snapshot{At: time.Now(), Counters: s.Engine.Counters(), PendingFetches: s.Engine.Pending()}
+	snap := Snapshot{At: time.Now(), Counters: s.Engine.Counters(), Locks: s.Engine.Locks(), PendingFetches: s.Engine.Pending()}
 	for _, ch := range relay.Channels() {
 		if d := s.Dispatchers[ch]; d != nil {
 			snap.Channels = append(snap.Channels, d.Status())

@@ -1,9 +1,11 @@
 package stock
 
 import (
+	"cmp"
 	"context"
 	"maps"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/edged/edged/relay"
@@ -44,6 +46,28 @@ func (e *Engine) PushAll() {
 // channels' quantities shrink by it. n ≤ 0 removes the lock.
 func (e *Engine) SetLock(ctx context.Context, ch relay.Channel, sku string, n int64) error {
 	return e.update(ctx, func(tx *txn) error { tx.setLock(ch, sku, n); return nil })
+}
+
+// Lock is a campaign lock a channel holds on a SKU, for status.
+type Lock struct {
+	Channel relay.Channel `json:"channel"`
+	SKU     string        `json:"sku"`
+	Qty     int64         `json:"qty"`
+}
+
+// Locks returns the channels' campaign locks by channel and SKU.
+func (e *Engine) Locks() []Lock {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	out := make([]Lock, 0, len(e.st.locks))
+	for k, n := range e.st.locks {
+		ch, sku, _ := strings.Cut(k, sep)
+		out = append(out, Lock{Channel: relay.Channel(ch), SKU: sku, Qty: n})
+	}
+	slices.SortFunc(out, func(a, b Lock) int {
+		return cmp.Or(cmp.Compare(a.Channel, b.Channel), cmp.Compare(a.SKU, b.SKU))
+	})
+	return out
 }
 
 // Reservations returns the open reservations, oldest first.
