@@ -101,8 +101,11 @@ func BenchmarkLedgerAppendParallel(b *testing.B) {
 // event in a bbolt Update of its own (no group commit).
 func BenchmarkLedgerAppendNaive(b *testing.B) {
 	l := benchLedger(b)
+	var mu sync.Mutex // l.update is the writer's; bbolt serialises the Updates anyway
 	runAppendBench(b, 64, func(e Event) error {
 		clientTime := l.stamp(&e)
+		mu.Lock()
+		defer mu.Unlock()
 		return l.update(func(t *wtx) error {
 			_, err := t.appendEvent(&e, clientTime)
 			return err

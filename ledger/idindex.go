@@ -102,16 +102,16 @@ func (t *wtx) indexID(id string, seq uint64, hash [16]byte) error {
 // mergeIDTail moves every id of the tail, including those this
 // transaction added, into the id bucket and empties the tail.
 func (t *wtx) mergeIDTail() error {
-	if len(t.tail) == 0 && len(t.addedIDs) == 0 {
+	pending := idTail{}
+	if !t.tailMerged {
+		maps.Copy(pending, t.tail)
+	}
+	maps.Copy(pending, t.addedIDs)
+	if len(pending) == 0 {
 		return nil
 	}
-	all := maps.Clone(t.tail)
-	if t.tailMerged {
-		clear(all) // already in the id bucket
-	}
-	maps.Copy(all, t.addedIDs)
-	for _, id := range slices.Sorted(maps.Keys(all)) {
-		if err := t.ids.Put([]byte(id), all[id].encode()); err != nil {
+	for _, id := range slices.Sorted(maps.Keys(pending)) {
+		if err := t.ids.Put([]byte(id), pending[id].encode()); err != nil {
 			return err
 		}
 	}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sync"
 
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
@@ -19,8 +18,7 @@ type Ledger struct {
 	opts Options
 	path string
 	w    *writer // nil when read-only
-	wmu  sync.Mutex
-	tail idTail // ids not yet merged into the id bucket (idindex.go); writer only
+	tail idTail  // ids not yet merged into the id bucket (idindex.go); writer only
 }
 
 // Open opens the ledger at path, creating it atomically when it does not
@@ -179,21 +177,26 @@ func (l *Ledger) checkIdentity() error {
 	})
 }
 
-// prepareWriter upgrades a schema 1 file (which has no id tail) and reads
-// the id tail into memory.
+// prepareWriter reads the id tail into memory, first upgrading a schema
+// 1 file (which has none); only the upgrade writes.
 func (l *Ledger) prepareWriter() error {
-	return l.db.Update(func(tx *bolt.Tx) error {
-		m := tx.Bucket(bucketMeta)
-		if getU64(m, metaSchema) == 1 {
-			if _, err := tx.CreateBucket(bucketIDTail); err != nil {
-				return fmt.Errorf("ledger: %s: upgrade to schema %d: %w", l.path, schemaVersion, err)
-			}
-			if err := m.Put(metaSchema, u64key(schemaVersion)); err != nil {
-				return err
-			}
+	upgrade := false
+	err := l.db.View(func(tx *bolt.Tx) error {
+		if upgrade = tx.Bucket(bucketIDTail) == nil; upgrade {
+			return nil
 		}
 		var err error
 		l.tail, err = loadIDTail(tx)
 		return err
+	})
+	if err != nil || !upgrade {
+		return err
+	}
+	l.tail = idTail{}
+	return l.db.Update(func(tx *bolt.Tx) error {
+		if _, err := tx.CreateBucket(bucketIDTail); err != nil {
+			return fmt.Errorf("ledger: %s: upgrade to schema %d: %w", l.path, schemaVersion, err)
+		}
+		return tx.Bucket(bucketMeta).Put(metaSchema, u64key(schemaVersion))
 	})
 }

@@ -181,11 +181,8 @@ func (w *writer) explain(err error) error {
 
 // update runs fn in a write transaction, merging the id tail first when
 // it is full, and once the transaction has committed brings the
-// in-memory tail up to date. The mutex only matters to callers other
-// than the writer (benchmarks); bbolt serialises writers anyway.
+// in-memory tail up to date. Only the writer calls it.
 func (l *Ledger) update(fn func(t *wtx) error) error {
-	l.wmu.Lock()
-	defer l.wmu.Unlock()
 	var t *wtx
 	err := l.db.Update(func(tx *bolt.Tx) error {
 		t = newWtx(tx, &l.opts, l.tail)

@@ -77,11 +77,12 @@ func (w *LockWatcher) Run(ctx context.Context) error {
 		case <-t.C:
 			w.refreshAll(ctx)
 		case item := <-w.wake:
-			if item == "" || !slices.Contains(w.items, item) {
+			switch {
+			case item == "":
 				w.refreshAll(ctx)
-				continue
-			}
-			w.refresh(ctx, item)
+			case slices.Contains(w.items, item):
+				w.refresh(ctx, item)
+			} // an item we do not map holds nothing of ours
 		}
 	}
 }

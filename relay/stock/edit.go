@@ -42,14 +42,13 @@ func (e *Engine) maybeEdit(tx *txn, key string, rec orderRecord, ev relay.OrderE
 		return
 	}
 	now := e.ordered(ev)
-	changed := false
-	for k, d := range lineDiff(rec.Lines, now) {
+	diff := lineDiff(rec.Lines, now)
+	for k, d := range diff {
 		e.moveReservation(tx, ev, k, d)
-		changed = true
 	}
 	rec.Rev, rec.Lines = ev.Revision, now
 	tx.setOrder(key, rec)
-	if changed {
+	if len(diff) > 0 {
 		e.stats.OrderEdits.Add(1)
 		e.log.Info("order edited; reservations moved", "channel", ev.Channel, "order", ev.OrderID, "revision", ev.Revision)
 	}
