@@ -60,6 +60,10 @@ type Item struct {
 	// Changed is when the stock change that produced Qty was accepted; the
 	// dispatcher measures push lag from it.
 	Changed time.Time
+	// Gen is the generation of the listing's quantity in the relay's
+	// outbox (0: not from the outbox); a confirmed push marks that
+	// generation told, so a newer one stays pending.
+	Gen uint64
 }
 
 // Result is the outcome of pushing one item.

@@ -34,14 +34,25 @@ func (e *Engine) ApplyBatch(ctx context.Context, gateway string, batch []Sequenc
 }
 
 func (e *Engine) applyLocked(tx *txn, gateway string, batch []Sequenced) (uint64, error) {
+	last, err := e.applyRun(tx, gateway, batch)
+	if err != nil {
+		return last, err
+	}
+	return e.applyStaged(tx, gateway, last), nil
+}
+
+// applyRun applies batch after the gateway's last seq; at a gap it
+// stages the rest (see staged.go) and stops with ErrSeqGap.
+func (e *Engine) applyRun(tx *txn, gateway string, batch []Sequenced) (uint64, error) {
 	last, known := tx.st.gw[gateway]
-	for _, s := range batch {
+	for i, s := range batch {
 		switch {
 		case known && s.Seq <= last:
 			e.stats.DuplicateDeltas.Add(1)
 			continue
 		case known && s.Seq > last+1:
 			e.stats.Gaps.Add(1)
+			e.stage(tx, gateway, batch[i:])
 			return last, fmt.Errorf("%w: gateway %q sent seq %d after %d; resend from %d", ErrSeqGap, gateway, s.Seq, last, last+1)
 		}
 		e.applyOne(tx, gateway, s)

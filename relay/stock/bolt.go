@@ -1,16 +1,21 @@
 package stock
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
 
-// BoltStore is a Store in one bbolt file, one bucket per Table.
+// BoltStore is a Store in one bbolt file, one bucket per Table, for one
+// relay: the file lock keeps a second relay out, so there are never
+// changes by others to catch up with.
 type BoltStore struct {
-	db *bolt.DB
+	db  *bolt.DB
+	ver atomic.Uint64 // commits since open
 }
 
 // OpenBolt opens or creates the store file at path. It fails fast (1 s)
@@ -36,7 +41,7 @@ func OpenBolt(path string) (*BoltStore, error) {
 }
 
 // Load implements Store.
-func (s *BoltStore) Load(ctx context.Context) (map[Table]map[string][]byte, error) {
+func (s *BoltStore) Load(ctx context.Context) (Snapshot, error) {
 	out := map[Table]map[string][]byte{}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		for _, t := range Tables() {
@@ -53,21 +58,25 @@ func (s *BoltStore) Load(ctx context.Context) (map[Table]map[string][]byte, erro
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("%w: load: %w", ErrStore, err)
+		return Snapshot{}, fmt.Errorf("%w: load: %w", ErrStore, err)
 	}
-	return out, nil
+	return Snapshot{Version: s.ver.Load(), Records: out}, nil
 }
 
-// Commit implements Store in one bbolt transaction (fsynced on commit).
-func (s *BoltStore) Commit(ctx context.Context, muts []Mutation) error {
-	if len(muts) == 0 {
-		return nil
+// Update implements Store in one bbolt transaction (fsynced on commit).
+func (s *BoltStore) Update(ctx context.Context, since uint64, apply func([]Change) ([]Mutation, error)) (uint64, error) {
+	muts, err := apply(nil)
+	if err != nil || len(muts) == 0 {
+		return s.ver.Load(), err
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err = s.db.Update(func(tx *bolt.Tx) error {
 		for _, m := range muts {
 			b := tx.Bucket([]byte(m.Table))
 			if b == nil {
 				return fmt.Errorf("unknown table %q", m.Table)
+			}
+			if m.Guard && !bytes.Equal(b.Get([]byte(m.Key)), m.Old) {
+				return fmt.Errorf("%w: %s/%q", ErrConflict, m.Table, m.Key)
 			}
 			if err := putOrDelete(b, m); err != nil {
 				return fmt.Errorf("%s/%s: %w", m.Table, m.Key, err)
@@ -76,10 +85,13 @@ func (s *BoltStore) Commit(ctx context.Context, muts []Mutation) error {
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("%w: commit: %w", ErrStore, err)
+		return 0, fmt.Errorf("%w: commit: %w", ErrStore, err)
 	}
-	return nil
+	return s.ver.Add(1), nil
 }
+
+// Changes implements Store: no other relay writes this file.
+func (s *BoltStore) Changes(ctx context.Context, since uint64) ([]Change, error) { return nil, nil }
 
 func putOrDelete(b *bolt.Bucket, m Mutation) error {
 	if m.Value == nil {

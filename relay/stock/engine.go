@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
-	"time"
 
 	"github.com/edged/edged/relay"
 )
@@ -21,6 +20,13 @@ type Enqueuer interface {
 type Holder interface {
 	Hold(id string)
 	Release(id string)
+}
+
+// Owner is an Enqueuer that pushes only while this relay owns its channel
+// (relay/fleet's gate): with several relays on one store, only the owner
+// of a channel fetches its status-only orders.
+type Owner interface {
+	Owned() bool
 }
 
 // OrderFetcher reads an order's status and lines from its channel, for
@@ -43,13 +49,18 @@ type Options struct {
 }
 
 // Engine keeps the master stock. Its methods are safe for concurrent use.
+// Its state is a copy of the store at version ver: every write brings it
+// up to date under the store's write lock first, and Follow does so for
+// reading, so with several relays on one store the store decides.
 type Engine struct {
 	opt   Options
 	log   *slog.Logger
 	gws   map[string]bool
 	wake  map[relay.Channel]chan struct{} // per channel with a fetcher
-	mu    sync.Mutex
+	queue commitQueue
+	mu    sync.Mutex // held while the state is read or changed
 	st    *state
+	ver   uint64
 	stats statCounters
 }
 
@@ -58,11 +69,7 @@ func New(ctx context.Context, opt Options) (*Engine, error) {
 	if err := opt.Config.Validate(); err != nil {
 		return nil, fmt.Errorf("stock config: %w", err)
 	}
-	st, err := loadState(ctx, opt.Store)
-	if err != nil {
-		return nil, err
-	}
-	e := &Engine{opt: opt, log: opt.Logger, st: st, wake: map[relay.Channel]chan struct{}{}, gws: map[string]bool{}}
+	e := &Engine{opt: opt, log: opt.Logger, wake: map[relay.Channel]chan struct{}{}, gws: map[string]bool{}}
 	for ch := range opt.Fetchers {
 		e.wake[ch] = make(chan struct{}, 1)
 	}
@@ -72,44 +79,60 @@ func New(ctx context.Context, opt Options) (*Engine, error) {
 	for _, g := range opt.Config.Gateways {
 		e.gws[g] = true
 	}
-	for key, ev := range st.inbox { // resume fetches queued before a restart
-		e.poke(ev.Channel)
-		if h, ok := opt.Out[ev.Channel].(Holder); ok {
-			h.Hold(key)
-		}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if err := e.reloadLocked(ctx); err != nil {
+		return nil, err
 	}
 	return e, nil
 }
 
-// update runs fn on a transaction, commits it durably, and then pushes the
-// quantities of the SKUs it touched. On a failed commit nothing changes.
-func (e *Engine) update(ctx context.Context, fn func(tx *txn) error) error {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	tx := newTxn(e.st)
-	fnErr := fn(tx)
-	if err := e.opt.Store.Commit(ctx, tx.muts); err != nil {
-		tx.rollback()
+// reloadLocked replaces the copy with the store's, then resumes what the
+// store says is pending: pushes not yet told and fetches not yet done.
+func (e *Engine) reloadLocked(ctx context.Context) error {
+	snap, err := e.opt.Store.Load(ctx)
+	if err != nil {
 		return err
 	}
-	now := time.Now()
-	for sku := range tx.skus {
-		e.pushLocked(sku, now)
+	st, err := loadState(snap)
+	if err != nil {
+		return err
 	}
-	for key, ch := range tx.held {
-		if h, ok := e.opt.Out[ch].(Holder); ok {
+	e.st, e.ver = st, snap.Version
+	for _, ch := range relay.Channels() {
+		e.resumeLocked(ch)
+	}
+	return nil
+}
+
+// Resume hands ch's Enqueuer every quantity the store has not seen told
+// and holds pushes for ch's orders still being fetched: for a relay that
+// has just become the channel's owner.
+func (e *Engine) Resume(ch relay.Channel) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.resumeLocked(ch)
+}
+
+func (e *Engine) resumeLocked(ch relay.Channel) {
+	out := e.opt.Out[ch]
+	if out == nil {
+		return
+	}
+	for _, row := range e.st.outbox {
+		if row.Target.Channel == ch && row.pending() {
+			out.Enqueue(row.item())
+		}
+	}
+	for key, ev := range e.st.inbox {
+		if ev.Channel != ch {
+			continue
+		}
+		if h, ok := out.(Holder); ok {
 			h.Hold(key)
 		}
-	}
-	for key, ch := range tx.released {
-		if h, ok := e.opt.Out[ch].(Holder); ok {
-			h.Release(key)
-		}
-	}
-	for _, ch := range tx.held {
 		e.poke(ch)
 	}
-	return fnErr
 }
 
 // poke wakes ch's fetch worker.
@@ -117,17 +140,6 @@ func (e *Engine) poke(ch relay.Channel) {
 	select {
 	case e.wake[ch] <- struct{}{}:
 	default:
-	}
-}
-
-// pushLocked hands every listing of sku its current quantity.
-func (e *Engine) pushLocked(sku string, changed time.Time) {
-	for _, t := range e.opt.Mapping.Targets(sku) {
-		out := e.opt.Out[t.Channel]
-		if out == nil {
-			continue
-		}
-		out.Enqueue(relay.Item{Target: t, Qty: e.quantityLocked(t), Changed: changed})
 	}
 }
 
@@ -142,4 +154,11 @@ func (e *Engine) quantityLocked(t relay.Target) int64 {
 		}
 	}
 	return max(q, 0)
+}
+
+// Version is the store version the engine's copy is at.
+func (e *Engine) Version() uint64 {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.ver
 }

@@ -174,7 +174,7 @@ func TestMalformedDeltaIsKeptAndSeqAdvances(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := len(raw[stock.TableRejected]); n != 3 {
+	if n := len(raw.Records[stock.TableRejected]); n != 3 {
 		t.Errorf("rejected table has %d records, want 3", n)
 	}
 	if l := r.eng.Level("NOT-MAPPED", ""); l.OnHand != 5 {

@@ -102,10 +102,11 @@ type failingStore struct {
 
 var errDisk = errors.New("disk on fire")
 
-func (f *failingStore) Commit(ctx context.Context, m []stock.Mutation) error {
+func (f *failingStore) Update(ctx context.Context, since uint64, apply func([]stock.Change) ([]stock.Mutation, error)) (uint64, error) {
 	if f.left <= 0 {
-		return errDisk
+		_, _ = apply(nil) // the engine decides, then the disk fails
+		return 0, errDisk
 	}
 	f.left--
-	return f.Store.Commit(ctx, m)
+	return f.Store.Update(ctx, since, apply)
 }

@@ -36,9 +36,36 @@ func (e *Engine) Level(sku, site string) Level {
 func (e *Engine) PushAll() {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	e.pushAllLocked(func(relay.Channel) bool { return true })
+}
+
+// PushChannel is PushAll for one channel, for a relay that has just taken
+// the channel over: the quantities are computed from the store's latest
+// commit.
+func (e *Engine) PushChannel(ctx context.Context, ch relay.Channel) error {
+	if err := e.Follow(ctx); err != nil {
+		return err
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.pushAllLocked(func(c relay.Channel) bool { return c == ch })
+	return nil
+}
+
+func (e *Engine) pushAllLocked(want func(relay.Channel) bool) {
 	now := time.Now()
 	for _, sku := range e.opt.Mapping.SKUs() {
-		e.pushLocked(sku, now)
+		for _, t := range e.opt.Mapping.Targets(sku) {
+			out := e.opt.Out[t.Channel]
+			if out == nil || !want(t.Channel) {
+				continue
+			}
+			it := relay.Item{Target: t, Qty: e.quantityLocked(t), Changed: now}
+			if row, ok := e.st.outbox[t.Key()]; ok && row.Qty == it.Qty {
+				it.Gen = row.Gen // a confirmed reconcile also confirms the row
+			}
+			out.Enqueue(it)
+		}
 	}
 }
 

@@ -1,7 +1,6 @@
 package stock
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -52,7 +51,7 @@ type orderedLine struct {
 	Qty  int64  `json:"qty"`
 }
 
-// state is the engine's in-memory copy of the store.
+// state is the engine's copy of the store at one version.
 type state struct {
 	onHand   map[siteSKU]int64
 	res      map[string]Reservation
@@ -63,6 +62,9 @@ type state struct {
 	locks    map[string]int64 // channel␟sku
 	inbox    map[string]relay.OrderEvent
 	picked   map[string]pickedMark // order ref → picks not matched yet
+	outbox   map[string]pushRow    // listing key → what to push
+	staged   map[string][]Sequenced
+	rejected map[string]bool // keys only: the records are for operators
 	seq      uint64
 }
 
@@ -71,74 +73,102 @@ func newState() *state {
 		onHand: map[siteSKU]int64{}, res: map[string]Reservation{}, reserved: map[siteSKU]int64{},
 		gw: map[string]uint64{}, seen: map[string]int64{}, orders: map[string]orderRecord{},
 		locks: map[string]int64{}, inbox: map[string]relay.OrderEvent{}, picked: map[string]pickedMark{},
+		outbox: map[string]pushRow{}, staged: map[string][]Sequenced{}, rejected: map[string]bool{},
 	}
 }
 
-// loadState decodes the store's tables.
-func loadState(ctx context.Context, s Store) (*state, error) {
-	raw, err := s.Load(ctx)
-	if err != nil {
-		return nil, err
-	}
+// loadState decodes a snapshot.
+func loadState(snap Snapshot) (*state, error) {
 	st := newState()
-	for k, v := range raw[TableOnHand] {
-		sku, site, _ := strings.Cut(k, sep)
-		if err := decode(TableOnHand, k, v, new(int64), func(n *int64) { st.onHand[siteSKU{sku, site}] = *n }); err != nil {
-			return nil, err
+	for _, t := range Tables() {
+		for k, v := range snap.Records[t] {
+			if err := st.apply(Mutation{Table: t, Key: k, Value: v}); err != nil {
+				return nil, err
+			}
 		}
 	}
-	for k, v := range raw[TableReservations] {
-		if err := decode(TableReservations, k, v, new(Reservation), func(r *Reservation) {
-			st.res[k] = *r
-			st.reserved[siteSKU{r.SKU, r.Site}] += r.Qty
-		}); err != nil {
-			return nil, err
-		}
-	}
-	return st, loadRest(raw, st)
+	return st, nil
 }
 
-func loadRest(raw map[Table]map[string][]byte, st *state) error {
-	for k, v := range raw[TableGateways] {
-		if err := decode(TableGateways, k, v, new(uint64), func(n *uint64) { st.gw[k] = *n }); err != nil {
-			return err
+// apply sets or deletes one record; a committed change from another relay
+// goes through here, so it must not depend on what the copy held.
+func (st *state) apply(m Mutation) error {
+	if m.Table == TableReservations {
+		return st.applyReservation(m)
+	}
+	var err error
+	switch m.Table {
+	case TableOnHand:
+		sku, site, _ := strings.Cut(m.Key, sep)
+		err = set(st.onHand, siteSKU{sku, site}, m)
+	case TableGateways:
+		err = set(st.gw, m.Key, m)
+	case TableEvents:
+		err = set(st.seen, m.Key, m)
+	case TableOrders:
+		err = set(st.orders, m.Key, m)
+	case TableLocks:
+		err = set(st.locks, m.Key, m)
+	case TableInbox:
+		err = set(st.inbox, m.Key, m)
+	case TablePicked:
+		err = set(st.picked, m.Key, m)
+	default:
+		err = st.applyOther(m)
+	}
+	return err
+}
+
+func (st *state) applyOther(m Mutation) error {
+	switch m.Table {
+	case TableOutbox:
+		return set(st.outbox, m.Key, m)
+	case TableStaged:
+		return set(st.staged, m.Key, m)
+	case TableRejected:
+		st.rejected[m.Key] = m.Value != nil
+		if m.Value == nil {
+			delete(st.rejected, m.Key)
+		}
+	case TableMeta:
+		if m.Key == "seq" && m.Value != nil {
+			return decode(m, &st.seq)
 		}
 	}
-	for k, v := range raw[TableEvents] {
-		var at int64
-		_ = json.Unmarshal(v, &at) // an unreadable time only makes the mark prunable
-		st.seen[k] = at
+	return nil // a table of a newer relay: not ours to interpret
+}
+
+func (st *state) applyReservation(m Mutation) error {
+	old, had := st.res[m.Key]
+	if had {
+		st.reserved[siteSKU{old.SKU, old.Site}] -= old.Qty
 	}
-	for k, v := range raw[TableOrders] {
-		if err := decode(TableOrders, k, v, new(orderRecord), func(o *orderRecord) { st.orders[k] = *o }); err != nil {
-			return err
-		}
+	if err := set(st.res, m.Key, m); err != nil {
+		return err
 	}
-	for k, v := range raw[TableLocks] {
-		if err := decode(TableLocks, k, v, new(int64), func(n *int64) { st.locks[k] = *n }); err != nil {
-			return err
-		}
-	}
-	for k, v := range raw[TableInbox] {
-		if err := decode(TableInbox, k, v, new(relay.OrderEvent), func(e *relay.OrderEvent) { st.inbox[k] = *e }); err != nil {
-			return err
-		}
-	}
-	for k, v := range raw[TablePicked] {
-		if err := decode(TablePicked, k, v, new(pickedMark), func(p *pickedMark) { st.picked[k] = *p }); err != nil {
-			return err
-		}
-	}
-	if v, ok := raw[TableMeta]["seq"]; ok {
-		return decode(TableMeta, "seq", v, new(uint64), func(n *uint64) { st.seq = *n })
+	if r, ok := st.res[m.Key]; ok {
+		st.reserved[siteSKU{r.SKU, r.Site}] += r.Qty
 	}
 	return nil
 }
 
-func decode[T any](t Table, k string, v []byte, into *T, use func(*T)) error {
-	if err := json.Unmarshal(v, into); err != nil {
-		return fmt.Errorf("%w: record %s/%q is corrupt: %w", ErrStore, t, k, err)
+// set decodes m into mp[k], or deletes mp[k] for a nil value.
+func set[K comparable, V any](mp map[K]V, k K, m Mutation) error {
+	if m.Value == nil {
+		delete(mp, k)
+		return nil
 	}
-	use(into)
+	var v V
+	if err := decode(m, &v); err != nil {
+		return err
+	}
+	mp[k] = v
+	return nil
+}
+
+func decode(m Mutation, into any) error {
+	if err := json.Unmarshal(m.Value, into); err != nil {
+		return fmt.Errorf("%w: record %s/%q is corrupt: %w", ErrStore, m.Table, m.Key, err)
+	}
 	return nil
 }

@@ -29,11 +29,22 @@ func (tx *txn) rollback() {
 }
 
 func (tx *txn) record(t Table, key string, v any) {
-	var b []byte
-	if v != nil {
-		b, _ = json.Marshal(v) // plain structs and ints: cannot fail
+	tx.muts = append(tx.muts, Mutation{Table: t, Key: key, Value: encode(v)})
+}
+
+// guard makes the last recorded mutation conditional on the record
+// holding old (nil: absent) in the store.
+func (tx *txn) guard(old any) {
+	m := &tx.muts[len(tx.muts)-1]
+	m.Guard, m.Old = true, encode(old)
+}
+
+func encode(v any) []byte {
+	if v == nil {
+		return nil
 	}
-	tx.muts = append(tx.muts, Mutation{Table: t, Key: key, Value: b})
+	b, _ := json.Marshal(v) // plain structs and ints: cannot fail
+	return b
 }
 
 // put sets m[k]=v, records the mutation and its undo.
@@ -90,16 +101,34 @@ func (tx *txn) nextSeq() uint64 {
 	return tx.st.seq
 }
 
+// markSeen records a delivery id; the store refuses it if another relay
+// recorded it first.
 func (tx *txn) markSeen(key string) {
 	put(tx, tx.st.seen, key, time.Now().Unix(), TableEvents, key)
+	tx.guard(nil)
 }
 
+// setOrder records an order; a new one must be new in the store too.
 func (tx *txn) setOrder(key string, o orderRecord) {
+	_, known := tx.st.orders[key]
 	o.At = time.Now().Unix()
 	put(tx, tx.st.orders, key, o, TableOrders, key)
+	if !known {
+		tx.guard(nil)
+	}
 }
 
-func (tx *txn) setGateway(gw string, seq uint64) { put(tx, tx.st.gw, gw, seq, TableGateways, gw) }
+// setGateway moves a gateway's applied seq, on the condition that the
+// store still holds the seq this copy started from.
+func (tx *txn) setGateway(gw string, seq uint64) {
+	old, known := tx.st.gw[gw]
+	put(tx, tx.st.gw, gw, seq, TableGateways, gw)
+	if known {
+		tx.guard(old)
+	} else {
+		tx.guard(nil)
+	}
+}
 
 func (tx *txn) setLock(ch relay.Channel, sku string, n int64) {
 	k := joinKey(string(ch), sku)
@@ -122,3 +151,25 @@ func (tx *txn) dropInbox(key string) {
 }
 
 func (tx *txn) reject(key string, v any) { tx.record(TableRejected, key, v) }
+
+// compacted returns the mutations with one per record: the last value,
+// with the guard of the first (the later ones guard what this
+// transaction itself wrote).
+func (tx *txn) compacted() []Mutation {
+	type rec struct {
+		t Table
+		k string
+	}
+	at := make(map[rec]int, len(tx.muts))
+	out := make([]Mutation, 0, len(tx.muts))
+	for _, m := range tx.muts {
+		i, seen := at[rec{m.Table, m.Key}]
+		if !seen {
+			at[rec{m.Table, m.Key}] = len(out)
+			out = append(out, m)
+			continue
+		}
+		out[i].Value = m.Value
+	}
+	return out
+}
