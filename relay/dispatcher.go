@@ -2,6 +2,7 @@ package relay
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"sync"
 	"time"
@@ -20,6 +21,25 @@ type Dispatcher struct {
 	next map[string]Item // latest value per Target.Key
 	held map[string]time.Time
 	st   ChannelStatus
+	conf Confirmer
+}
+
+// Confirmer records pushed quantities durably (the stock engine's outbox,
+// through relay/fleet's gate).
+type Confirmer interface {
+	Confirm(ctx context.Context, items []Item) error
+}
+
+// ConfirmTo makes Run report every successful push to c. Call it before
+// Run.
+func (d *Dispatcher) ConfirmTo(c Confirmer) { d.conf = c }
+
+// Drop forgets every quantity not yet pushed: this relay no longer owns
+// the channel, and what it holds may be older than what the owner pushes.
+func (d *Dispatcher) Drop() {
+	d.mu.Lock()
+	clear(d.next)
+	d.mu.Unlock()
 }
 
 // NewDispatcher returns a dispatcher for channel ch pushing through p. A
@@ -102,7 +122,9 @@ func (d *Dispatcher) pushOnce(ctx context.Context, failures *int) time.Duration 
 	if len(batch) == 0 {
 		return 0
 	}
-	retry := d.record(ctx, d.pusher.Push(ctx, batch))
+	results := d.pusher.Push(ctx, batch)
+	retry := d.record(ctx, results)
+	d.confirm(ctx, results)
 	if retry < 0 {
 		*failures = 0
 		return 0
@@ -127,6 +149,9 @@ func (d *Dispatcher) record(ctx context.Context, results []Result) time.Duration
 			d.st.success(r.Item, now)
 			continue
 		}
+		if errors.Is(r.Err, ErrNotOwner) {
+			continue
+		}
 		d.st.failure(r.Item, r.Err)
 		if !Retryable(r.Err) {
 			d.log.Warn("push failed permanently", "listing", r.Item.Target.Key(), "err", r.Err)
@@ -143,6 +168,26 @@ func (d *Dispatcher) record(ctx context.Context, results []Result) time.Duration
 		d.poke()
 	}
 	return retry
+}
+
+// confirm reports the successful pushes; a failure leaves them pending
+// in the store, and the channel's next owner pushes them again.
+func (d *Dispatcher) confirm(ctx context.Context, results []Result) {
+	if d.conf == nil || ctx.Err() != nil {
+		return
+	}
+	var ok []Item
+	for _, r := range results {
+		if r.Err == nil && r.Item.Gen > 0 {
+			ok = append(ok, r.Item)
+		}
+	}
+	if len(ok) == 0 {
+		return
+	}
+	if err := d.conf.Confirm(ctx, ok); err != nil {
+		d.log.Warn("pushed quantities not recorded; they stay pending", "items", len(ok), "err", err)
+	}
 }
 
 // backoff doubles from min per consecutive failure, capped at max.

@@ -22,6 +22,10 @@ var (
 	// ErrBadSignature means a webhook or push carried a signature that does
 	// not match its body; the request is answered 401 and dropped.
 	ErrBadSignature = errors.New("signature mismatch")
+	// ErrNotOwner marks items not pushed because another relay instance
+	// owns the channel now; the dispatcher drops them silently, since the
+	// owner pushes from the shared outbox.
+	ErrNotOwner = errors.New("another relay owns the channel")
 )
 
 // RetryAfterError is a retryable failure with the delay the server asked

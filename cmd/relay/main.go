@@ -24,7 +24,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	root := &cobra.Command{Use: "relay", Short: "edged's cloud relay: master stock and marketplace sync",
 		SilenceUsage: true, SilenceErrors: true}
-	root.AddCommand(newRunCmd(), newStatusCmd(), newCheckCmd())
+	root.AddCommand(newRunCmd(), newStatusCmd(), newCheckCmd(), newMigrateCmd(), newStoreCmd())
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)

@@ -50,6 +50,9 @@ func newCheckCmd() *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg, err := loadConfig(path)
 			if err == nil {
+				err = cfg.Validate()
+			}
+			if err == nil {
 				_, err = readMapping(cfg.Mapping)
 			}
 			if err != nil {
@@ -110,7 +113,7 @@ func runRelay(ctx context.Context, cmd *cobra.Command, cfg server.Config) error 
 	if err != nil {
 		return fmt.Errorf("http.listen %s: %w", cfg.HTTP.Listen, err)
 	}
-	s, err := server.New(ctx, cfg, server.Parts{Mapping: m, BrokerURL: url, TLS: tlsConfig, Listener: ln, Logger: log})
+	s, err := server.New(ctx, cfg, server.Parts{Mapping: m, BrokerURL: url, TLS: tlsConfig, Listener: ln, Logger: log, Version: version()})
 	if err != nil {
 		return err
 	}

@@ -46,9 +46,14 @@ func (in *Intake) noteGap(b *wire.Batch, key string, applied uint64, open bool) 
 // GapHold to resync from its first missing seq (once per gap). The
 // relay calls it every few seconds.
 func (in *Intake) CheckGaps() {
+	applied := in.appliedSeqs()
 	in.mu.Lock()
 	var due []GatewayStatus
 	for key, g := range in.gaps {
+		if seq, ok := applied[key]; ok && seq >= g.from {
+			delete(in.gaps, key) // closed by another relay's commit (a staged batch applied there)
+			continue
+		}
 		if g.asked || in.now().Sub(g.since) < in.cfg.GapHold {
 			continue
 		}
@@ -70,6 +75,15 @@ func (in *Intake) CheckGaps() {
 		atomic.AddUint64(&in.ctr.Resyncs, 1)
 		in.log.Warn("gap held too long: asked the gateway to resync", "gateway", st.Gateway, "from", st.GapFrom)
 	}
+}
+
+// appliedSeqs is the store's applied seq per gateway@epoch, when the
+// applier tells (stock.Engine does).
+func (in *Intake) appliedSeqs() map[string]uint64 {
+	if a, ok := in.app.(interface{ Gateways() map[string]uint64 }); ok {
+		return a.Gateways()
+	}
+	return nil
 }
 
 // Gateways returns what is known of every gateway.

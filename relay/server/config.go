@@ -11,13 +11,20 @@ import (
 	"github.com/edged/edged/relay/shopee"
 	"github.com/edged/edged/relay/shopify"
 	"github.com/edged/edged/relay/stock"
+	"github.com/edged/edged/relay/stock/pgstore"
 	"github.com/edged/edged/relay/tiktok"
 )
 
 // Config is relay.yaml. Zero fields take their defaults.
 type Config struct {
-	// Store is the relay's bbolt file. Default /var/lib/edged-relay/relay.db.
+	// Store is the relay's bbolt file (one relay), or a PostgreSQL DSN,
+	// postgres://user@host/db, that several relays share. Default
+	// /var/lib/edged-relay/relay.db. Keep a DSN's password out of the
+	// file: EDGED_STORE sets it from the environment, or leave the password
+	// out and let PostgreSQL's PGPASSWORD or ~/.pgpass supply it.
 	Store string `mapstructure:"store"`
+	// Fleet tunes several relays on one PostgreSQL store.
+	Fleet FleetConfig `mapstructure:"fleet"`
 	// Mapping is the CSV of each SKU's listing on each channel (see
 	// relay/stock.ParseMapping). Required.
 	Mapping string `mapstructure:"mapping"`
@@ -86,6 +93,10 @@ func (c *Config) Defaults() {
 	if c.HTTP.Listen == "" {
 		c.HTTP.Listen = "127.0.0.1:9338"
 	}
+	c.Fleet.defaults(c.HTTP.Listen)
+	if c.MQTT.ClientID == "" && c.MQTT.ShareGroup != "" {
+		c.MQTT.ClientID = "relay-" + c.Fleet.Instance // one client id per instance
+	}
 }
 
 // Validate reports every problem with its key.
@@ -105,6 +116,13 @@ func (c *Config) Validate() error {
 	if c.ReconcileEvery < 0 {
 		errs = append(errs, errors.New("reconcile_every: must not be negative"))
 	}
+	if c.MQTT.ShareGroup != "" && !pgstore.IsDSN(c.Store) { // an empty store is the default bbolt file
+		errs = append(errs, fmt.Errorf("mqtt.share_group: %q splits the gateways between relays, but store %q is a bbolt file "+
+			"that only this relay sees: each relay would keep part of the stock and push its own quantities (split brain). "+
+			"Give every relay the same PostgreSQL store (store: postgres://user@host/db, or EDGED_STORE), or remove share_group to run one relay",
+			c.MQTT.ShareGroup, c.Store))
+	}
+	errs = append(errs, c.Fleet.validate()...)
 	return errors.Join(errs...)
 }
 

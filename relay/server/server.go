@@ -8,14 +8,17 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"sync"
 	"time"
 
 	"github.com/edged/edged/relay"
+	"github.com/edged/edged/relay/fleet"
 	"github.com/edged/edged/relay/intake"
 	"github.com/edged/edged/relay/shopee"
 	"github.com/edged/edged/relay/status"
 	"github.com/edged/edged/relay/stock"
+	"github.com/edged/edged/relay/stock/pgstore"
 )
 
 // Parts are what cmd/relay opened for the server.
@@ -32,6 +35,8 @@ type Parts struct {
 	// HTTPClient calls the marketplaces; nil: http.DefaultClient.
 	HTTPClient *http.Client
 	Logger     *slog.Logger
+	// Version is the relay's build, for the fleet's status.
+	Version string
 }
 
 // Server is the running relay.
@@ -39,7 +44,10 @@ type Server struct {
 	cfg    Config
 	parts  Parts
 	log    *slog.Logger
-	store  *stock.BoltStore
+	store  stock.Store
+	pg     *pgstore.Store // nil on bbolt
+	leases fleet.LeaseStore
+	gates  map[relay.Channel]*fleet.Gate
 	engine *stock.Engine
 	disp   map[relay.Channel]*relay.Dispatcher
 	hooks  map[relay.Channel]func(relay.OrderSink) http.Handler
@@ -58,19 +66,24 @@ func New(ctx context.Context, cfg Config, parts Parts) (*Server, error) {
 	if parts.Logger == nil {
 		parts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	s := &Server{cfg: cfg, parts: parts, log: parts.Logger, disp: map[relay.Channel]*relay.Dispatcher{}, mux: http.NewServeMux()}
+	s := &Server{cfg: cfg, parts: parts, log: parts.Logger, disp: map[relay.Channel]*relay.Dispatcher{},
+		gates: map[relay.Channel]*fleet.Gate{}, mux: http.NewServeMux()}
 	b, err := buildChannels(cfg.Channels, parts.HTTPClient, s.log)
 	if err != nil {
 		return nil, err
 	}
 	s.hooks = b.hooks
-	if s.store, err = stock.OpenBolt(cfg.Store); err != nil {
+	if err := s.openStore(ctx); err != nil {
 		return nil, err
 	}
 	out := map[relay.Channel]stock.Enqueuer{}
 	for ch, p := range b.pushers {
-		d := relay.NewDispatcher(ch, p, relay.DispatcherConfig{}, s.log.With("channel", ch))
-		s.disp[ch], out[ch] = d, d
+		g := fleet.NewGate(ch, confirmer{s})
+		fenced := fleet.NewPusher(p, g, s.leases, cfg.Fleet.Instance)
+		d := relay.NewDispatcher(ch, fenced, relay.DispatcherConfig{}, s.log.With("channel", ch))
+		g.Dispatch(d)
+		d.ConfirmTo(g)
+		s.disp[ch], s.gates[ch], out[ch] = d, g, g
 	}
 	s.engine, err = stock.New(ctx, stock.Options{Store: s.store, Mapping: parts.Mapping, Config: cfg.Stock,
 		Out: out, Fetchers: b.fetchers, Logger: s.log.With("part", "stock")})
@@ -95,7 +108,7 @@ func (s *Server) routes() {
 	for ch, h := range s.hooks {
 		s.mux.Handle("POST /webhooks/"+string(ch), h(s.engine))
 	}
-	src := status.Source{Engine: s.engine, Dispatchers: s.disp, Gaps: s.gaps}
+	src := status.Source{Engine: s.engine, Dispatchers: s.disp, Gaps: s.gaps, Fleet: s.fleetStatus}
 	s.mux.Handle("GET /", status.Handler(src.Snapshot))
 }
 
@@ -143,6 +156,22 @@ func (s *Server) Run(ctx context.Context) error {
 }
 
 func (s *Server) start(ctx context.Context, wg *sync.WaitGroup) {
+	self := fleet.Instance{ID: s.cfg.Fleet.Instance, Version: s.parts.Version, Host: hostname(), Started: time.Now()}
+	m := fleet.NewManager(s.leases, self, s.cfg.Fleet.LeaseTTL, s.gates, s.engine, s.log.With("part", "fleet"))
+	wg.Go(func() { _ = m.Run(ctx) })
+	if s.pg != nil {
+		poke := make(chan struct{}, 1)
+		wg.Go(func() {
+			_ = s.pg.Listen(ctx, s.log.With("part", "store"), func() {
+				select {
+				case poke <- struct{}{}:
+				default:
+				}
+			})
+		})
+		wg.Go(func() { s.follow(ctx, poke) })
+		wg.Go(func() { _ = s.pg.Maintain(ctx, s.cfg.Fleet.KeepChanges, s.log.With("part", "store")) })
+	}
 	wg.Go(func() { _ = s.engine.Run(ctx) })
 	for _, d := range s.disp {
 		wg.Go(func() { _ = d.Run(ctx) })
@@ -183,6 +212,11 @@ func (s *Server) serveHTTP() func() {
 		_ = srv.Shutdown(ctx)
 		<-done
 	}
+}
+
+func hostname() string {
+	h, _ := os.Hostname()
+	return h
 }
 
 // shopeeItems are the Shopee item ids of the mapping.

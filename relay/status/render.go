@@ -28,12 +28,50 @@ func WriteText(w io.Writer, s Snapshot) error {
 			fmt.Fprintf(tw, "%s\t%s\t%d\n", l.Channel, l.SKU, l.Qty)
 		}
 	}
+	writeFleet(tw, s)
 	c := s.Counters
 	fmt.Fprintf(tw, "\nduplicate deltas %d, gaps %d, rejected deltas %d, unknown skus %d, unknown gateways %d\n",
 		c.DuplicateDeltas, c.Gaps, c.RejectedDeltas, c.UnknownSKUs, c.UnknownGateways)
 	fmt.Fprintf(tw, "duplicate events %d, unknown order lines %d, fetch failures %d, pending fetches %d, order edits %d\n",
 		c.DuplicateEvents, c.UnknownLines, c.FetchFailures, s.PendingFetches, c.OrderEdits)
 	return tw.Flush()
+}
+
+func writeFleet(w io.Writer, s Snapshot) {
+	f := s.Fleet
+	if f.Store.Kind == "" {
+		return
+	}
+	health := "ok"
+	if !f.Store.OK {
+		health = "FAILING: " + f.Store.Error
+	}
+	fmt.Fprintf(w, "\nstore %s %s: %s (probe %v, copy at version %d)\n", f.Store.Kind, f.Store.Name, health,
+		f.Store.Latency.Round(time.Microsecond), f.Store.Version)
+	if len(f.Instances) > 0 {
+		fmt.Fprintln(w, "\nINSTANCE\tVERSION\tHOST\tSTARTED\tHEARTBEAT")
+		for _, in := range f.Instances {
+			self := ""
+			if in.ID == f.Self {
+				self = " (this one)"
+			}
+			fmt.Fprintf(w, "%s%s\t%s\t%s\t%s\t%v ago\n", in.ID, self, in.Version, in.Host,
+				in.Started.Format(time.RFC3339), in.Age.Round(time.Millisecond))
+		}
+	}
+	if len(f.Leases) > 0 {
+		fmt.Fprintln(w, "\nCHANNEL\tPUSHED BY\tEPOCH\tLEASE")
+		for _, l := range f.Leases {
+			fmt.Fprintf(w, "%s\t%s\t%d\t%s\n", l.Channel, l.Owner, l.Epoch, leaseLeft(l.Remaining))
+		}
+	}
+}
+
+func leaseLeft(d time.Duration) string {
+	if d <= 0 {
+		return "expired " + (-d).Round(time.Millisecond).String() + " ago"
+	}
+	return d.Round(time.Millisecond).String() + " left"
 }
 
 func ago(now, t time.Time) string {
@@ -63,6 +101,11 @@ var page = template.Must(template.New("status").Parse(`<!doctype html>
 {{range .Gateways}}<tr><td>{{.ID}}<td>{{.LastSeq}}<td>{{.Gaps}}</tr>{{end}}</table>
 <h2>campaign locks</h2><table border="1" cellpadding="4"><tr><th>locked by<th>sku<th>units</tr>
 {{range .Locks}}<tr><td>{{.Channel}}<td>{{.SKU}}<td>{{.Qty}}</tr>{{end}}</table>
+{{with .Fleet}}{{if .Store.Kind}}<h2>store</h2><p>{{.Store.Kind}} {{.Store.Name}}: {{if .Store.OK}}ok{{else}}FAILING: {{.Store.Error}}{{end}} (probe {{.Store.Latency}}, copy at version {{.Store.Version}})</p>
+<h2>relay instances</h2><table border="1" cellpadding="4"><tr><th>instance<th>version<th>host<th>started<th>last heartbeat</tr>
+{{range .Instances}}<tr><td>{{.ID}}<td>{{.Version}}<td>{{.Host}}<td>{{.Started.Format "2006-01-02 15:04:05"}}<td>{{.Age}} ago</tr>{{end}}</table>
+<h2>channel owners</h2><table border="1" cellpadding="4"><tr><th>channel<th>pushed by<th>epoch<th>lease left</tr>
+{{range .Leases}}<tr><td>{{.Channel}}<td>{{.Owner}}<td>{{.Epoch}}<td>{{.Remaining}}</tr>{{end}}</table>{{end}}{{end}}
 <h2>counters</h2><pre>{{printf "%+v" .Counters}}
 pending fetches {{.PendingFetches}}</pre>
 `))

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/edged/edged/relay"
+	"github.com/edged/edged/relay/fleet"
 	"github.com/edged/edged/relay/stock"
 )
 
@@ -28,6 +29,33 @@ type Snapshot struct {
 	Locks []stock.Lock `json:"locks"`
 	// PendingFetches are order notifications waiting for their lines.
 	PendingFetches int `json:"pending_fetches"`
+	// Fleet is the store and the relay instances sharing it.
+	Fleet Fleet `json:"fleet"`
+}
+
+// Fleet is what `relay status` shows of the store and the instances.
+type Fleet struct {
+	// Self is this instance's id.
+	Self  string      `json:"self"`
+	Store StoreHealth `json:"store"`
+	// Instances are the relays that beat recently; Leases say which one
+	// pushes each channel, at which epoch.
+	Instances []fleet.Instance `json:"instances"`
+	Leases    []fleet.Lease    `json:"leases"`
+}
+
+// StoreHealth is the store's kind and how it answered just now.
+type StoreHealth struct {
+	// Kind is bbolt or postgres; Name the file or the DSN without its
+	// password.
+	Kind string `json:"kind"`
+	Name string `json:"name"`
+	OK   bool   `json:"ok"`
+	// Latency is the round trip of the health probe.
+	Latency time.Duration `json:"latency"`
+	Error   string        `json:"error,omitempty"`
+	// Version is the store version this instance's copy is at.
+	Version uint64 `json:"version"`
 }
 
 // Source is where a snapshot comes from. Engine is required.
@@ -36,6 +64,8 @@ type Source struct {
 	Dispatchers map[relay.Channel]*relay.Dispatcher
 	// Gaps, when set, returns gaps per gateway (the MQTT intake counts them).
 	Gaps func() map[string]uint64
+	// Fleet, when set, returns the store's health and the instances.
+	Fleet func() Fleet
 }
 
 // Snapshot reads the current state.
@@ -54,6 +84,9 @@ func (s Source) Snapshot() Snapshot {
 		snap.Gateways = append(snap.Gateways, Gateway{ID: id, LastSeq: seq, Gaps: gaps[id]})
 	}
 	slices.SortFunc(snap.Gateways, func(a, b Gateway) int { return cmpString(a.ID, b.ID) })
+	if s.Fleet != nil {
+		snap.Fleet = s.Fleet()
+	}
 	return snap
 }
 

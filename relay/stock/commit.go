@@ -3,6 +3,7 @@ package stock
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"time"
 )
@@ -52,8 +53,12 @@ func (e *Engine) update(ctx context.Context, fn func(tx *txn) error) error {
 		e.commitLocked(ctx, reqs)
 	}
 	e.mu.Unlock()
-	<-r.done // an earlier commit may have taken r
-	return r.err
+	select {
+	case <-r.done: // an earlier commit may have taken r
+		return r.err
+	case <-ctx.Done(): // the commit goes on; a retry of the caller finds it
+		return fmt.Errorf("%w: not committed in time: %w", ErrStore, ctx.Err())
+	}
 }
 
 func (e *Engine) commitLocked(ctx context.Context, reqs []*request) {

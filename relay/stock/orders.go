@@ -126,6 +126,10 @@ func (e *Engine) fetchLoop(ctx context.Context, ch relay.Channel, wake <-chan st
 		} else if !sleepCtx(ctx, backoff) {
 			return
 		}
+		if o, ok := e.opt.Out[ch].(Owner); ok && !o.Owned() {
+			backoff = 0 // the channel's owner fetches; Resume wakes this one if it takes over
+			continue
+		}
 		if e.drainInbox(ctx, ch) {
 			backoff = 0
 		} else {

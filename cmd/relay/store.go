@@ -1,0 +1,173 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"reflect"
+	"runtime/debug"
+	"slices"
+
+	"github.com/spf13/cobra"
+
+	"github.com/edged/edged/relay/stock"
+	"github.com/edged/edged/relay/stock/pgstore"
+)
+
+func newMigrateCmd() *cobra.Command {
+	var path, dsn string
+	cmd := &cobra.Command{
+		Use:   "migrate",
+		Short: "Apply the PostgreSQL schema steps the store lacks (relay run does it too)",
+		Long: "Applies the embedded schema migrations to the configured PostgreSQL store (store: postgres://..., or\n" +
+			"EDGED_STORE, or --dsn), under an advisory lock so that relays starting together do not race.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if dsn == "" {
+				cfg, err := loadConfig(path)
+				if err != nil {
+					return fmt.Errorf("configuration: %w", err)
+				}
+				dsn = cfg.Store
+			}
+			if !pgstore.IsDSN(dsn) {
+				return fmt.Errorf("store %q is a bbolt file, which needs no migration; migrate applies to store: postgres://", dsn)
+			}
+			s, err := pgstore.Open(cmd.Context(), dsn)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			fmt.Fprintf(cmd.OutOrStdout(), "OK %s is at the relay's schema\n", pgstore.Redact(dsn))
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&path, "config", defaultConfig, "configuration file naming the store")
+	cmd.Flags().StringVar(&dsn, "dsn", "", "PostgreSQL DSN instead of the configuration's store")
+	return cmd
+}
+
+func newStoreCmd() *cobra.Command {
+	cmd := &cobra.Command{Use: "store", Short: "Move the relay's stock between stores"}
+	var from, to string
+	cp := &cobra.Command{
+		Use:   "copy --from FILE.db --to postgres://...",
+		Short: "Copy a stopped bbolt relay's stock, reservations and pending pushes into an empty PostgreSQL store",
+		Long: "Copies every record of a bbolt relay store (stop that relay first) into a PostgreSQL store that holds\n" +
+			"none yet, in one transaction, then reads both back and compares them record by record. The DSN may\n" +
+			"also come from EDGED_STORE.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if to == "" {
+				to = os.Getenv("EDGED_STORE")
+			}
+			return copyStore(cmd.Context(), cmd.OutOrStdout(), from, to)
+		},
+	}
+	cp.Flags().StringVar(&from, "from", "", "the bbolt relay store (relay.db)")
+	cp.Flags().StringVar(&to, "to", "", "the PostgreSQL DSN (default $EDGED_STORE)")
+	_ = cp.MarkFlagRequired("from")
+	cmd.AddCommand(cp)
+	return cmd
+}
+
+func copyStore(ctx context.Context, out io.Writer, from, to string) error {
+	if !pgstore.IsDSN(to) {
+		return errors.New("--to: give a PostgreSQL DSN (postgres://user@host/db) or set EDGED_STORE")
+	}
+	src, err := stock.OpenBolt(from)
+	if err != nil {
+		return fmt.Errorf("--from: %w", err)
+	}
+	defer src.Close()
+	snap, err := src.Load(ctx)
+	if err != nil {
+		return err
+	}
+	dst, err := pgstore.Open(ctx, to)
+	if err != nil {
+		return fmt.Errorf("--to: %w", err)
+	}
+	defer dst.Close()
+	if err := copyInto(ctx, dst, snap); err != nil {
+		return err
+	}
+	return verifyCopy(ctx, out, dst, snap, pgstore.Redact(to))
+}
+
+// copyInto writes every record in one commit, into a store with none.
+func copyInto(ctx context.Context, dst stock.Store, snap stock.Snapshot) error {
+	have, err := dst.Load(ctx)
+	if err != nil {
+		return err
+	}
+	if n := count(have); n > 0 || have.Version > 0 {
+		return fmt.Errorf("--to already holds a relay's stock (%d records, version %d); copy only into an empty database", n, have.Version)
+	}
+	_, err = dst.Update(ctx, 0, func(changes []stock.Change) ([]stock.Mutation, error) {
+		if len(changes) > 0 {
+			return nil, errors.New("--to: another relay wrote to the store during the copy; stop it and copy again")
+		}
+		var muts []stock.Mutation
+		for _, t := range stock.Tables() {
+			for _, k := range slices.Sorted(maps.Keys(snap.Records[t])) {
+				muts = append(muts, stock.Mutation{Table: t, Key: k, Value: snap.Records[t][k], Guard: true})
+			}
+		}
+		return muts, nil
+	})
+	return err
+}
+
+// verifyCopy reads the copy back and compares every record's value.
+func verifyCopy(ctx context.Context, out io.Writer, dst stock.Store, snap stock.Snapshot, name string) error {
+	got, err := dst.Load(ctx)
+	if err != nil {
+		return err
+	}
+	for _, t := range stock.Tables() {
+		want := snap.Records[t]
+		if len(got.Records[t]) != len(want) {
+			return fmt.Errorf("copy check: %s has %d records in the copy, %d in the source", t, len(got.Records[t]), len(want))
+		}
+		for k, v := range want {
+			if !sameJSON(v, got.Records[t][k]) {
+				return fmt.Errorf("copy check: %s/%q differs: %s in the source, %s in the copy", t, k, v, got.Records[t][k])
+			}
+		}
+		if len(want) > 0 {
+			fmt.Fprintf(out, "%-13s %d records\n", t, len(want))
+		}
+	}
+	fmt.Fprintf(out, "OK copied %d records into %s, every one checked\n", count(snap), name)
+	return nil
+}
+
+func sameJSON(a, b []byte) bool {
+	if bytes.Equal(a, b) {
+		return true
+	}
+	var x, y any
+	return json.Unmarshal(a, &x) == nil && json.Unmarshal(b, &y) == nil && reflect.DeepEqual(x, y)
+}
+
+func count(s stock.Snapshot) int {
+	n := 0
+	for _, m := range s.Records {
+		n += len(m)
+	}
+	return n
+}
+
+// version is the module version the binary was built as.
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		return bi.Main.Version
+	}
+	return "(unknown)"
+}
