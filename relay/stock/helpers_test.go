@@ -54,12 +54,12 @@ type rig struct {
 	store stock.Store
 	out   map[relay.Channel]*sink
 	m     *stock.Mapping
-	path  string
+	path  string // the bbolt file, or the PostgreSQL DSN
 }
 
 func newRig(t testing.TB, cfg stock.Config, fetch map[relay.Channel]stock.OrderFetcher) *rig {
 	t.Helper()
-	r := &rig{m: loadMapping(t), path: filepath.Join(t.TempDir(), "relay.db"), out: map[relay.Channel]*sink{}}
+	r := &rig{m: loadMapping(t), path: newStorePath(t), out: map[relay.Channel]*sink{}}
 	r.open(t, cfg, fetch)
 	t.Cleanup(func() { r.store.Close() })
 	return r
@@ -67,16 +67,14 @@ func newRig(t testing.TB, cfg stock.Config, fetch map[relay.Channel]stock.OrderF
 
 func (r *rig) open(t testing.TB, cfg stock.Config, fetch map[relay.Channel]stock.OrderFetcher) {
 	t.Helper()
-	s, err := stock.OpenBolt(r.path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openStore(t, r.path)
 	out := map[relay.Channel]stock.Enqueuer{}
 	for _, ch := range relay.Channels() {
 		r.out[ch] = &sink{}
 		out[ch] = r.out[ch]
 	}
 	r.store = s
+	var err error
 	r.eng, err = stock.New(context.Background(), stock.Options{Store: s, Mapping: r.m, Config: cfg, Out: out, Fetchers: fetch})
 	if err != nil {
 		t.Fatal(err)
