@@ -41,7 +41,7 @@ func TestShopeeFlashSaleLockHoldsUnitsBackFromLazada(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := server.Config{Store: t.TempDir() + "/relay.db", Mapping: "mapping.csv", Stock: stock.Config{SafetyBuffer: 2},
+	cfg := server.Config{Store: newStore(t), Mapping: "mapping.csv", Stock: stock.Config{SafetyBuffer: 2},
 		Channels: server.Channels{
 			Shopee: shopee.Config{BaseURL: spSrv.URL, PartnerID: 2001887, PartnerKey: "pk", ShopID: 14701711,
 				AccessToken: "acc", RefreshToken: "ref", CallbackURL: hookURL + "/shopee"},

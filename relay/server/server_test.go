@@ -57,7 +57,7 @@ func TestRelayFromGatewayToMarketplaces(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := server.Config{Store: t.TempDir() + "/relay.db", Mapping: "mapping.csv", Stock: stock.Config{SafetyBuffer: 2},
+	cfg := server.Config{Store: newStore(t), Mapping: "mapping.csv", Stock: stock.Config{SafetyBuffer: 2},
 		Channels: server.Channels{
 			Shopify: shopify.Config{BaseURL: shopSrv.URL, AccessToken: "tok", ClientSecret: "sec"},
 			Lazada:  lazada.Config{BaseURL: lazSrv.URL + "/rest", AppKey: "123456", AppSecret: "helloworld", AccessToken: "laz"}}}
