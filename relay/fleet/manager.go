@@ -70,7 +70,7 @@ func (m *Manager) round(ctx context.Context) {
 }
 
 func (m *Manager) renew(ctx context.Context, ch relay.Channel, g *Gate) error {
-	sent := time.Now()
+	sent := g.now()
 	rctx, cancel := context.WithTimeout(ctx, m.ttl/3)
 	defer cancel()
 	l, err := m.leases.Acquire(rctx, ch, m.self.ID, m.ttl)

@@ -33,7 +33,7 @@ func (p *Pusher) Push(ctx context.Context, items []relay.Item) []relay.Result {
 	if !ok {
 		return failAll(items, ErrDeposed)
 	}
-	start := time.Now()
+	start := p.gate.now()
 	left, err := p.leases.Check(ctx, p.gate.ch, p.owner, epoch)
 	if err != nil {
 		if relayNotOwner(err) {
