@@ -17,6 +17,7 @@
 //
 // The relay announces itself on the retained relay state topic (online
 // at start, offline as its will and at stop). Subscribing through an MQTT
-// shared subscription ($share/<group>/...) lets several relay instances
-// split the gateways between them.
+// shared subscription ($share/<group>/...) lets several relay instances on
+// one PostgreSQL store split the messages; the store orders them (a batch
+// that arrives before its predecessor is staged there).
 package intake
