@@ -22,7 +22,8 @@ type Config struct {
 	Window int `mapstructure:"window"`
 	// RetransmitAfter: when the relay's ack has not moved for this long
 	// while messages are outstanding, they are sent again in order.
-	// Default 30 s.
+	// Default 30 s. A relay coming online (its retained state) triggers
+	// the same resend at once.
 	RetransmitAfter time.Duration `mapstructure:"retransmit_after"`
 	// AckAlarmAfter raises relay_ack_overdue when a PUBACKed message has
 	// had no relay ack for this long. Default 2 min.

@@ -11,8 +11,9 @@
 // watermark. A broker PUBACK never deletes anything: it only feeds the
 // relay_ack_overdue alarm when PUBACKed messages stay without a relay
 // ack. Unacknowledged messages are sent again, in order, after every
-// reconnect, on a resync command, and when the relay's ack has not moved
-// for Config.RetransmitAfter. The relay deduplicates by (epoch, seq), so
+// reconnect, on a resync command, as soon as the relay's retained state
+// turns online (a relay that (re)started has not heard them), and when
+// the relay's ack has not moved for Config.RetransmitAfter. The relay deduplicates by (epoch, seq), so
 // the effect is exactly once and in order per gateway.
 //
 // # Connection

@@ -11,7 +11,7 @@ import (
 // fill publishes deltas messages while the window has room, the relay
 // (if awaited) is online and the replay bucket allows.
 func (s *sess) fill() error {
-	for !s.win.full() && (s.relayUp || !s.u.cfg.WaitForRelay) {
+	for !s.win.full() && (s.relay == relayOnline || !s.u.cfg.WaitForRelay) {
 		events, err := s.next()
 		if err != nil || len(events) == 0 {
 			return err

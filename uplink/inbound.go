@@ -36,15 +36,7 @@ func (s *sess) handleInbound(m Message) error {
 func (s *sess) handle(m Message) {
 	switch {
 	case m.Topic == wire.RelayStateTopic:
-		rs, err := wire.DecodeRelayState(m.Payload)
-		if err != nil {
-			s.u.log.Warn("uplink: bad relay state", "err", err)
-			return
-		}
-		s.relayUp = rs.Online
-		s.u.mu.Lock()
-		s.u.link.RelayOnline = rs.Online
-		s.u.mu.Unlock()
+		s.relayState(m)
 	case strings.HasPrefix(m.Topic, s.u.topics.cmd+"/"):
 		s.command(strings.TrimPrefix(m.Topic, s.u.topics.cmd+"/"), m.Payload)
 	}

@@ -23,7 +23,7 @@ type sess struct {
 	pubacks chan puback
 	stop    chan struct{}
 	wg      sync.WaitGroup // token waiters
-	relayUp bool
+	relay   relayStatus
 	wake    *time.Timer // token bucket refill
 }
 
@@ -61,14 +61,14 @@ func (u *Uplink) dialSpec(num uint64, epoch string) DialSpec {
 }
 
 // receive hands an inbound message to the session loop. It never blocks
-// the MQTT client: when the loop is far behind the message is dropped,
-// which is harmless for cumulative acks and retained states and logged
-// for commands.
-func (u *Uplink) receive(topic string, payload []byte) {
+// the MQTT client: when the loop is far behind the message is dropped
+// and logged. That is harmless for cumulative acks; a lost relay state
+// only delays a resend to retransmit_after.
+func (u *Uplink) receive(m Message) {
 	select {
-	case u.inbound <- Message{Topic: topic, Payload: payload}:
+	case u.inbound <- m:
 	default:
-		u.log.Warn("uplink: inbound queue full; message dropped", "topic", topic)
+		u.log.Warn("uplink: inbound queue full; message dropped", "topic", m.Topic)
 	}
 }
 

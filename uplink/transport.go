@@ -50,8 +50,12 @@ type DialSpec struct {
 	Will Message
 	// Subscribe lists QoS 1 filters subscribed before Dial returns.
 	Subscribe []string
-	// OnMessage receives every inbound message; it may block briefly.
-	OnMessage func(topic string, payload []byte)
+	// OnMessage receives every inbound message, in the order the broker
+	// sent them, with Retain set when the broker delivered a stored
+	// retained message because of the subscription (MQTT 3.1.1
+	// §3.3.1.3) rather than a message published while subscribed. It
+	// must not block.
+	OnMessage func(m Message)
 }
 
 // Dialer opens MQTT sessions (uplink/mqtt.Dialer).

@@ -15,8 +15,20 @@
 // Config.GapHold (30 s) the gateway is asked to resync from the first
 // missing seq.
 //
-// The relay announces itself on the retained relay state topic (online
-// at start, offline as its will and at stop). Subscribing through an MQTT
+// # Broker connection
+//
+// Connect returns at once; the Client connects in the background and
+// again after every loss, with backoff and jitter, until Close, and
+// reports its state (BrokerState) for the status page. While the broker
+// is down, Publish fails at once. After each connect the Client
+// subscribes to the deltas, checking the SUBACK and retrying until the
+// broker grants it, and only then announces the relay online on the
+// retained relay state topic (offline is its will and is published at
+// Close): gateways resend what is unacknowledged when a relay comes
+// online, so the announcement must follow the subscription. A relay that
+// sees another instance's offline state announces itself online again.
+//
+// Subscribing through an MQTT
 // shared subscription ($share/<group>/...) lets several relay instances on
 // one PostgreSQL store split the messages; the store orders them (a batch
 // that arrives before its predecessor is staged there).

@@ -125,6 +125,7 @@ func TestGapIsHeldThenResyncRequested(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer cl.Close()
+	eventually(t, "the relay online", func() bool { return cl.State().Online }) // Connect returns before it connects
 	in = intake.New(e, cl, intake.Config{GapHold: 30 * time.Second}, nil, func() time.Time { return now })
 	batch := func(first, last uint64) []byte {
 		b := &wire.Batch{Header: wire.Header{V: wire.Version, Site: "wh1", Gateway: "gw-9", Epoch: "e1", Boot: "b1", Session: 1, HeadHash: "00", First: first, Last: last, Head: last}}

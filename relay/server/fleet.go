@@ -117,3 +117,45 @@ func (s *Server) follow(ctx context.Context, poke <-chan struct{}) {
 		}
 	}
 }
+
+// storeFailed marks the store away after a failed commit: the relay
+// announces itself offline at once, and watchStore announces it online
+// when the store answers again.
+func (s *Server) storeFailed() {
+	if !s.down.Swap(true) {
+		s.log.Error("store unreachable: deltas stay unacknowledged, webhooks get 503")
+		if m := s.client.Load(); m != nil {
+			m.SetAvailable(false)
+		}
+	}
+}
+
+// watchStore probes the shared store every second. While it is away this
+// relay cannot apply deltas, so it announces itself offline; when the
+// store is back it announces online, at which gateways resend what it did
+// not acknowledge rather than wait for their retransmit_after.
+func (s *Server) watchStore(ctx context.Context) {
+	t := time.NewTicker(time.Second)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		pctx, cancel := context.WithTimeout(ctx, time.Second)
+		err := s.pg.Ping(pctx)
+		cancel()
+		switch {
+		case ctx.Err() != nil:
+			return
+		case err != nil:
+			s.storeFailed()
+		case s.down.Swap(false):
+			s.log.Info("store reachable again: taking deltas")
+			if m := s.client.Load(); m != nil {
+				m.SetAvailable(true)
+			}
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/edged/edged/relay"
@@ -53,6 +54,8 @@ type Server struct {
 	hooks  map[relay.Channel]func(relay.OrderSink) http.Handler
 	intake *intake.Intake
 	mqtt   *intake.Client
+	client atomic.Pointer[intake.Client] // mqtt, for the status page's goroutines
+	down   atomic.Bool                   // the store failed; watchStore probes until it answers
 	mux    *http.ServeMux
 	locks  *shopee.LockWatcher // nil without Shopee
 }
@@ -108,8 +111,16 @@ func (s *Server) routes() {
 	for ch, h := range s.hooks {
 		s.mux.Handle("POST /webhooks/"+string(ch), h(s.engine))
 	}
-	src := status.Source{Engine: s.engine, Dispatchers: s.disp, Gaps: s.gaps, Fleet: s.fleetStatus}
+	src := status.Source{Engine: s.engine, Dispatchers: s.disp, Gaps: s.gaps, Fleet: s.fleetStatus, Broker: s.brokerState}
 	s.mux.Handle("GET /", status.Handler(src.Snapshot))
+}
+
+// brokerState is the MQTT session's state once Run has connected.
+func (s *Server) brokerState() (intake.BrokerState, bool) {
+	if m := s.client.Load(); m != nil {
+		return m.State(), true
+	}
+	return intake.BrokerState{}, false
 }
 
 // gaps counts the open gap of each gateway, for the status page.
@@ -137,6 +148,9 @@ func (s *Server) Run(ctx context.Context) error {
 		s.parts.TLS, s.log.With("part", "intake"), func(topic string, payload []byte) {
 			if err := in.Handle(context.WithoutCancel(ctx), topic, payload); err != nil {
 				s.log.Warn("deltas", "topic", topic, "err", err)
+				if errors.Is(err, stock.ErrStore) {
+					s.storeFailed()
+				}
 			}
 		})
 	if err != nil {
@@ -145,6 +159,7 @@ func (s *Server) Run(ctx context.Context) error {
 	}
 	pub.Set(cl)
 	s.intake, s.mqtt = in, cl
+	s.client.Store(cl)
 	var wg sync.WaitGroup
 	s.start(ctx, &wg)
 	stopHTTP := s.serveHTTP()
@@ -170,6 +185,7 @@ func (s *Server) start(ctx context.Context, wg *sync.WaitGroup) {
 			})
 		})
 		wg.Go(func() { s.follow(ctx, poke) })
+		wg.Go(func() { s.watchStore(ctx) })
 		wg.Go(func() { _ = s.pg.Maintain(ctx, s.cfg.Fleet.KeepChanges, s.log.With("part", "store")) })
 	}
 	wg.Go(func() { _ = s.engine.Run(ctx) })

@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"text/tabwriter"
 	"time"
+
+	"github.com/edged/edged/relay/intake"
 )
 
 // WriteText prints a snapshot for `relay status`.
@@ -28,6 +30,7 @@ func WriteText(w io.Writer, s Snapshot) error {
 			fmt.Fprintf(tw, "%s\t%s\t%d\n", l.Channel, l.SKU, l.Qty)
 		}
 	}
+	writeBroker(tw, s.Broker)
 	writeFleet(tw, s)
 	c := s.Counters
 	fmt.Fprintf(tw, "\nduplicate deltas %d, gaps %d, rejected deltas %d, unknown skus %d, unknown gateways %d\n",
@@ -35,6 +38,26 @@ func WriteText(w io.Writer, s Snapshot) error {
 	fmt.Fprintf(tw, "duplicate events %d, unknown order lines %d, fetch failures %d, pending fetches %d, order edits %d\n",
 		c.DuplicateEvents, c.UnknownLines, c.FetchFailures, s.PendingFetches, c.OrderEdits)
 	return tw.Flush()
+}
+
+func writeBroker(w io.Writer, b *intake.BrokerState) {
+	if b == nil {
+		return
+	}
+	state := "connected"
+	switch {
+	case !b.Connected:
+		state = "LOST"
+	case !b.Subscribed:
+		state = "connected, deltas NOT subscribed"
+	case !b.Online:
+		state = "connected, announced offline"
+	}
+	fmt.Fprintf(w, "\nbroker %s since %s, %d reconnects", state, b.Since.Format(time.RFC3339), b.Reconnects)
+	if b.LastError != "" {
+		fmt.Fprintf(w, "; last error %s: %s", b.LastErrorAt.Format(time.RFC3339), b.LastError)
+	}
+	fmt.Fprintln(w)
 }
 
 func writeFleet(w io.Writer, s Snapshot) {
@@ -101,6 +124,7 @@ var page = template.Must(template.New("status").Parse(`<!doctype html>
 {{range .Gateways}}<tr><td>{{.ID}}<td>{{.LastSeq}}<td>{{.Gaps}}</tr>{{end}}</table>
 <h2>campaign locks</h2><table border="1" cellpadding="4"><tr><th>locked by<th>sku<th>units</tr>
 {{range .Locks}}<tr><td>{{.Channel}}<td>{{.SKU}}<td>{{.Qty}}</tr>{{end}}</table>
+{{with .Broker}}<h2>broker</h2><p>{{if .Connected}}connected{{else}}LOST{{end}}{{if not .Subscribed}}, deltas not subscribed{{end}}{{if not .Online}}, announced offline{{end}} since {{.Since.Format "2006-01-02 15:04:05"}}, {{.Reconnects}} reconnects{{with .LastError}}; last error: {{.}}{{end}}</p>{{end}}
 {{with .Fleet}}{{if .Store.Kind}}<h2>store</h2><p>{{.Store.Kind}} {{.Store.Name}}: {{if .Store.OK}}ok{{else}}FAILING: {{.Store.Error}}{{end}} (probe {{.Store.Latency}}, copy at version {{.Store.Version}})</p>
 <h2>relay instances</h2><table border="1" cellpadding="4"><tr><th>instance<th>version<th>host<th>started<th>last heartbeat</tr>
 {{range .Instances}}<tr><td>{{.ID}}<td>{{.Version}}<td>{{.Host}}<td>{{.Started.Format "2006-01-02 15:04:05"}}<td>{{.Age}} ago</tr>{{end}}</table>

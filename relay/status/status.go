@@ -6,6 +6,7 @@ import (
 
 	"github.com/edged/edged/relay"
 	"github.com/edged/edged/relay/fleet"
+	"github.com/edged/edged/relay/intake"
 	"github.com/edged/edged/relay/stock"
 )
 
@@ -31,6 +32,8 @@ type Snapshot struct {
 	PendingFetches int `json:"pending_fetches"`
 	// Fleet is the store and the relay instances sharing it.
 	Fleet Fleet `json:"fleet"`
+	// Broker is the relay's MQTT session, when it has one.
+	Broker *intake.BrokerState `json:"broker,omitempty"`
 }
 
 // Fleet is what `relay status` shows of the store and the instances.
@@ -66,6 +69,8 @@ type Source struct {
 	Gaps func() map[string]uint64
 	// Fleet, when set, returns the store's health and the instances.
 	Fleet func() Fleet
+	// Broker, when set, returns the MQTT session's state.
+	Broker func() (intake.BrokerState, bool)
 }
 
 // Snapshot reads the current state.
@@ -86,6 +91,11 @@ func (s Source) Snapshot() Snapshot {
 	slices.SortFunc(snap.Gateways, func(a, b Gateway) int { return cmpString(a.ID, b.ID) })
 	if s.Fleet != nil {
 		snap.Fleet = s.Fleet()
+	}
+	if s.Broker != nil {
+		if b, ok := s.Broker(); ok {
+			snap.Broker = &b
+		}
 	}
 	return snap
 }

@@ -59,7 +59,7 @@ func (d *Dialer) Dial(ctx context.Context, spec uplink.DialSpec) (uplink.Conn, e
 func (d *Dialer) options(spec uplink.DialSpec, c *conn) *paho.ClientOptions {
 	o := paho.NewClientOptions().AddBroker(d.cfg.Broker).SetClientID(d.cfg.ClientID).
 		SetUsername(d.cfg.Username).SetPassword(d.cfg.Password).
-		SetCleanSession(true).SetAutoReconnect(false).SetConnectRetry(false).SetOrderMatters(false).
+		SetCleanSession(true).SetAutoReconnect(false).SetConnectRetry(false).SetOrderMatters(true).
 		SetProtocolVersion(4).SetKeepAlive(d.cfg.KeepAlive).SetPingTimeout(d.cfg.PingTimeout).
 		SetConnectTimeout(d.cfg.ConnectTimeout).SetWriteTimeout(d.cfg.WriteTimeout).
 		SetConnectionLostHandler(func(_ paho.Client, err error) { c.setLost(err) }).
@@ -82,9 +82,11 @@ func (d *Dialer) subscribe(ctx context.Context, c *conn, spec uplink.DialSpec) e
 	for _, f := range spec.Subscribe {
 		filters[f] = 1
 	}
+	// In order (SetOrderMatters above): the relay's offline and online
+	// states must not overtake each other. OnMessage does not block.
 	handler := func(_ paho.Client, m paho.Message) {
 		if spec.OnMessage != nil {
-			spec.OnMessage(m.Topic(), m.Payload())
+			spec.OnMessage(uplink.Message{Topic: m.Topic(), Payload: m.Payload(), QoS: m.Qos(), Retain: m.Retained()})
 		}
 	}
 	tok := c.client.SubscribeMultiple(filters, handler)
