@@ -21,6 +21,7 @@ import (
 	"github.com/edged/edged/relay/shopify"
 	"github.com/edged/edged/relay/shopify/shopifysim"
 	"github.com/edged/edged/relay/stock"
+	"github.com/edged/edged/uplink"
 	"github.com/edged/edged/uplink/wire"
 )
 
@@ -101,7 +102,9 @@ func TestRelayRidesOutADatabaseOutage(t *testing.T) {
 		}
 	}
 	receipt(0)
-	runGateway(t, ctx, broker.URL(), l)
+	// Only the relay's announcement that it is back can make the gateway
+	// resend within the test's time: its own retransmission waits an hour.
+	runGatewayWith(t, ctx, broker.URL(), l, uplink.Config{RetransmitAfter: time.Hour})
 	eventually(t, "the first receipt acknowledged", func() bool { return acked() == 1 })
 
 	pgServer.Stop(t)

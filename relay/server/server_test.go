@@ -111,11 +111,17 @@ func TestRelayFromGatewayToMarketplaces(t *testing.T) {
 }
 
 func runGateway(t *testing.T, ctx context.Context, url string, l *ledger.Ledger) {
+	runGatewayWith(t, ctx, url, l, uplink.Config{})
+}
+
+// runGatewayWith runs gw-1 of wh1 with cfg's other settings.
+func runGatewayWith(t *testing.T, ctx context.Context, url string, l *ledger.Ledger, cfg uplink.Config) {
 	d, err := mqtt.NewDialer(mqtt.Config{Broker: url, ClientID: "gw-1"}, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	u, err := uplink.New(uplink.Config{Site: "wh1", Gateway: "gw-1", PollInterval: 50 * time.Millisecond}, uplink.Deps{Outbox: l, Dialer: d})
+	cfg.Site, cfg.Gateway, cfg.PollInterval = "wh1", "gw-1", 50*time.Millisecond
+	u, err := uplink.New(cfg, uplink.Deps{Outbox: l, Dialer: d})
 	if err != nil {
 		t.Fatal(err)
 	}
