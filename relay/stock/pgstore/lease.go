@@ -76,7 +76,8 @@ func (s *Store) Heartbeat(ctx context.Context, in fleet.Instance) error {
 // Fleet implements fleet.LeaseStore.
 func (s *Store) Fleet(ctx context.Context) ([]fleet.Instance, []fleet.Lease, error) {
 	rows, err := s.pool.Query(ctx, `SELECT id, version, host, started_at, heartbeat_at,
-		extract(epoch FROM now() - heartbeat_at)::float8 FROM relay_instances ORDER BY id`)
+		extract(epoch FROM now() - heartbeat_at)::float8 FROM relay_instances
+		WHERE heartbeat_at > now() - interval '10 minutes' ORDER BY id`)
 	if err != nil {
 		return nil, nil, s.wrap("fleet", err)
 	}
