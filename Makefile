@@ -30,6 +30,7 @@ test: deps lint build ## install test needs, lint, check the systemd unit, run e
 	scripts/check-unit.sh 25 $(BIN)/edged
 	@if [ "$${CI:-}" = true ]; then $(MAKE) deb-check; fi
 	$(GO) test -race -count=1 -timeout 12m $(PKGS)
+	EDGED_CHAOS=1 $(GO) test -race -count=1 -timeout 6m -run '^TestFleetChaos$$' -v ./relay/fleettest/
 
 lint: tidy-check ## gofmt, go vet and staticcheck (pinned in go.mod)
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -53,6 +54,10 @@ bench: ## run the benchmarks and record medians and ratios in docs/benchmarks.md
 	  -ratio 'UplinkDrain,UplinkDrainNaive:events/s' \
 	  -ratio 'ScanToDurable,ScanToFeedbackNoLedger:p99-ms' \
 	  -ratio 'FlashSale/baseline15m,FlashSale/relay:p99-prop-ms' \
+	  -ratio 'FlashSale/postgres3,FlashSale/relay:p99-prop-ms' \
+	  -ratio 'RelayDeltas/postgres/instances=1,RelayDeltas/bbolt/instances=1:events/s' \
+	  -ratio 'RelayDeltas/postgres/instances=3,RelayDeltas/bbolt/instances=1:events/s' \
+	  -ratio 'RelayWebhooks/postgres/instances=3,RelayWebhooks/bbolt/instances=1:orders/s' \
 	  -ratio 'Report/dashboard,ReportLogScan:ns/op'
 
 fuzz: ## run every fuzz target for FUZZTIME (a smoke run)
@@ -60,6 +65,7 @@ fuzz: ## run every fuzz target for FUZZTIME (a smoke run)
 
 soak: ## long runs: 1,000+ ledger crash rounds
 	EDGED_CRASH_ROUNDS=$(CRASHROUNDS) $(GO) test -count=1 -timeout 60m -run 'TestCrashKeepsEveryAcknowledgedEvent' -v ./ledger/
+	EDGED_CHAOS_SECONDS=600 $(GO) test -count=1 -timeout 30m -run '^TestFleetChaos$$' -v ./relay/fleettest/
 
 cross: ## cross-build edged for linux/arm64 and linux/arm (GOARM 6 and 7)
 	CGO_ENABLED=0 GOOS=linux GOARCH=arm64 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/edged-linux-arm64 ./cmd/edged
