@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/edged/edged/internal/pgtest"
 	"github.com/edged/edged/relay/flashsale"
 )
 
@@ -31,6 +32,12 @@ const (
 //     the i-th sale is read from the simulators' stock histories: the time
 //     until every other channel had been set through its API to at most
 //     100 − i − 2 (0 if it already was). One iteration takes about 60 s.
+//   - postgres3: the same in real time, through 3 relay instances on one
+//     PostgreSQL database (fsync on) instead of one bbolt relay. Each
+//     channel's webhooks go to the instances in turn; the first instance
+//     pushes every channel and fetches status-only orders, and learns of
+//     the others' commits through LISTEN/NOTIFY (Follow), as in a fleet
+//     where it holds every lease.
 //   - baseline15m: simulated time, the same order schedule (same seed).
 //     Each channel starts synced at 98 and sells from its own count; a sync
 //     sets every channel to 100 − sold − 2 every 15 minutes. The schedule's
@@ -41,20 +48,21 @@ const (
 //
 // Metrics: oversold-units (sold beyond 100), sold-units, p50-prop-ms and
 // p99-prop-ms (nearest rank over the sales), unpropagated (sales never
-// reflected everywhere; should be 0). The relay sub-benchmark also reports
-// the baseline of its own run.
+// reflected everywhere; should be 0). The relay and postgres3
+// sub-benchmarks also report the baseline of their own run.
 func BenchmarkFlashSale(b *testing.B) {
 	b.Run("relay", func(b *testing.B) {
 		for b.Loop() {
-			ctx, cancel := context.WithTimeout(context.Background(), benchWindow+time.Minute)
-			rep, err := flashsale.Simulate(ctx, flashsale.Config{Orders: benchOrders, Duration: benchWindow, Units: benchUnits,
-				SafetyBuffer: benchBuffer, Seed: benchSeed, Dir: b.TempDir()})
-			cancel()
-			if err != nil {
-				b.Fatal(err)
-			}
-			report(b, "", rep.Relay)
-			report(b, "baseline-", rep.Baseline)
+			sale(b, flashsale.Config{Dir: b.TempDir()})
+		}
+	})
+	// postgres3: the same sale through 3 relay instances on one
+	// PostgreSQL database, the webhooks spread over them in turn; the
+	// first instance pushes every channel and follows the others'
+	// commits through LISTEN/NOTIFY.
+	b.Run("postgres3", func(b *testing.B) {
+		for b.Loop() {
+			sale(b, flashsale.Config{Store: pgtest.Shared(b).NewDatabase(b), Instances: 3})
 		}
 	})
 	b.Run("baseline15m", func(b *testing.B) {
@@ -63,6 +71,19 @@ func BenchmarkFlashSale(b *testing.B) {
 			report(b, "", flashsale.BaselinePhases(orders, benchUnits, benchBuffer, 15*time.Minute, flashsale.BaselinePhaseCount))
 		}
 	})
+}
+
+// sale runs the benchmark's sale on the store cfg names.
+func sale(b *testing.B, cfg flashsale.Config) {
+	cfg.Orders, cfg.Duration, cfg.Units, cfg.SafetyBuffer, cfg.Seed = benchOrders, benchWindow, benchUnits, benchBuffer, benchSeed
+	ctx, cancel := context.WithTimeout(context.Background(), benchWindow+time.Minute)
+	rep, err := flashsale.Simulate(ctx, cfg)
+	cancel()
+	if err != nil {
+		b.Fatal(err)
+	}
+	report(b, "", rep.Relay)
+	report(b, "baseline-", rep.Baseline)
 }
 
 func report(b *testing.B, prefix string, o flashsale.Outcome) {

@@ -21,8 +21,12 @@ type Config struct {
 	Seed uint64
 	// SyncInterval is the baseline's schedule; default 15 minutes.
 	SyncInterval time.Duration
-	// Dir holds the relay's bbolt file; required.
+	// Dir holds the relay's bbolt file; required unless Store is set.
 	Dir string
+	// Store, a PostgreSQL DSN, runs the relay as Instances instances on
+	// one PostgreSQL database instead (see Options).
+	Store     string
+	Instances int
 	// Logger defaults to discarding.
 	Logger *slog.Logger
 }
@@ -33,8 +37,11 @@ func (c Config) Validate() error {
 	if c.Orders < 0 || c.Duration < 0 || c.Units < 0 || c.SafetyBuffer < 0 || c.SyncInterval < 0 {
 		errs = append(errs, fmt.Errorf("orders, duration, units, safety_buffer, sync_interval: must not be negative"))
 	}
-	if c.Dir == "" {
-		errs = append(errs, errors.New("dir: required (a directory for the relay's store)"))
+	if c.Dir == "" && c.Store == "" {
+		errs = append(errs, errors.New("dir: required (a directory for the relay's store), or store: a PostgreSQL DSN"))
+	}
+	if c.Instances < 0 || c.Instances > 1 && c.Store == "" {
+		errs = append(errs, fmt.Errorf("instances: %d; more than one needs store, a PostgreSQL DSN they share", c.Instances))
 	}
 	return errors.Join(errs...)
 }

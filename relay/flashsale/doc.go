@@ -4,8 +4,10 @@
 // burst of orders spread across the channels, each simulator deducting its
 // own sales while the relay propagates them.
 //
-// [NewRig] builds the setup (usable by `edged demo`), [Rig.Run] runs the
-// relay's long-lived parts, and [Simulate] runs a sale and measures oversold
-// units and the time from a sale on one channel to the new quantity on all
-// the others, next to a baseline that syncs every 15 minutes ([Baseline]).
+// [NewRig] builds the setup (usable by `edged demo`): one relay on bbolt,
+// or several relay instances on one PostgreSQL store with the webhooks
+// spread over them ([Options.Store]). [Rig.Run] runs the relay's
+// long-lived parts, and [Simulate] runs a sale and measures oversold units
+// and the time from a sale on one channel to the new quantity on all the
+// others, next to a baseline that syncs every 15 minutes ([Baseline]).
 package flashsale

@@ -7,8 +7,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
-	"strings"
 	"sync"
 
 	"github.com/edged/edged/relay"
@@ -34,8 +32,11 @@ shopee,FLASH-1,wh1,5001,0,,
 tiktok,FLASH-1,wh1,7001,8001,9001,
 `
 
-// Rig is a relay with its four simulated channels, all on 127.0.0.1.
+// Rig is a relay with its four simulated channels, all on 127.0.0.1:
+// one instance on bbolt, or several instances on one PostgreSQL store
+// (see fleet.go).
 type Rig struct {
+	// Engine is the first instance's, which pushes every channel.
 	Engine      *stock.Engine
 	Dispatchers map[relay.Channel]*relay.Dispatcher
 	Shopify     *shopifysim.Sim
@@ -43,16 +44,20 @@ type Rig struct {
 	Shopee      *shopeesim.Sim
 	TikTok      *tiktoksim.Sim
 
-	store   *stock.BoltStore
-	servers []*httptest.Server
-	hooks   *http.ServeMux
-	changed chan struct{}
+	instances []*instance // [0] is Engine's
+	servers   []*httptest.Server
+	hooks     *http.ServeMux
+	changed   chan struct{}
 }
 
 // Options configure a rig.
 type Options struct {
-	// Dir holds the bbolt file; required.
+	// Dir holds the bbolt file; required unless Store is set.
 	Dir string
+	// Store, a PostgreSQL DSN (postgres://...), puts the relay on
+	// PostgreSQL instead, with Instances instances; default 1.
+	Store     string
+	Instances int
 	// SafetyBuffer is the engine's safety buffer.
 	SafetyBuffer int64
 	// Logger defaults to discarding.
@@ -65,20 +70,27 @@ func NewRig(ctx context.Context, opt Options) (*Rig, error) {
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.DiscardHandler)
 	}
+	if opt.Store == "" && opt.Instances > 1 {
+		return nil, errors.New("flashsale: several instances need a shared store (Options.Store, a PostgreSQL DSN)")
+	}
 	r := &Rig{hooks: http.NewServeMux(), changed: make(chan struct{}, 1), Dispatchers: map[relay.Channel]*relay.Dispatcher{}}
 	hook := r.serve(r.hooks)
 	r.startSims(hook.URL)
-	pushers, fetchers, handlers, err := r.clients(hook.URL, opt.Logger)
-	if err != nil {
-		r.Close()
-		return nil, err
+	handlers := map[relay.Channel][]http.Handler{}
+	for i := range max(opt.Instances, 1) {
+		in, err := r.buildInstance(ctx, opt, hook.URL, i == 0)
+		if err != nil {
+			r.Close()
+			return nil, err
+		}
+		r.instances = append(r.instances, in)
+		for ch, h := range in.hooks {
+			handlers[ch] = append(handlers[ch], h)
+		}
 	}
-	if err := r.buildEngine(ctx, opt, pushers, fetchers); err != nil {
-		r.Close()
-		return nil, err
-	}
-	for ch, h := range handlers {
-		r.hooks.Handle("/"+string(ch), h(r.Engine))
+	r.Engine = r.instances[0].engine
+	for ch, hs := range handlers {
+		r.hooks.Handle("/"+string(ch), roundRobin(hs))
 	}
 	return r, nil
 }
@@ -96,33 +108,21 @@ func (r *Rig) notify(simkit.Change) {
 	}
 }
 
-func (r *Rig) buildEngine(ctx context.Context, opt Options, pushers map[relay.Channel]relay.Pusher, fetchers map[relay.Channel]stock.OrderFetcher) error {
-	m, err := stock.ParseMapping(strings.NewReader(mappingCSV), "flashsale mapping")
-	if err != nil {
-		return err
-	}
-	if r.store, err = stock.OpenBolt(filepath.Join(opt.Dir, "relay.db")); err != nil {
-		return err
-	}
-	out := map[relay.Channel]stock.Enqueuer{}
-	for ch, p := range pushers {
-		d := relay.NewDispatcher(ch, p, relay.DispatcherConfig{}, opt.Logger)
-		r.Dispatchers[ch], out[ch] = d, d
-	}
-	r.Engine, err = stock.New(ctx, stock.Options{Store: r.store, Mapping: m, Config: stock.Config{SafetyBuffer: opt.SafetyBuffer},
-		Out: out, Fetchers: fetchers, Logger: opt.Logger})
-	return err
-}
-
-// Run runs the engine's order fetcher and the four dispatchers until ctx
-// ends, and returns after all of them have stopped.
+// Run runs each instance's order fetcher (and, on PostgreSQL, its
+// follower of the other instances' commits) and the four dispatchers until
+// ctx ends, and returns after all of them have stopped.
 func (r *Rig) Run(ctx context.Context) error {
 	var wg sync.WaitGroup
-	errs := make(chan error, len(r.Dispatchers)+1)
+	errs := make(chan error, len(r.Dispatchers)+2*len(r.instances))
 	run := func(f func(context.Context) error) {
 		wg.Go(func() { errs <- f(ctx) })
 	}
-	run(r.Engine.Run)
+	for _, in := range r.instances {
+		run(in.engine.Run)
+		if in.pg != nil {
+			run(in.follow)
+		}
+	}
 	for _, d := range r.Dispatchers {
 		run(d.Run)
 	}
@@ -137,16 +137,17 @@ func (r *Rig) Run(ctx context.Context) error {
 	return errors.Join(all...)
 }
 
-// Close stops the servers and closes the store; call it after Run returned.
+// Close stops the servers and closes the stores; call it after Run
+// returned.
 func (r *Rig) Close() error {
 	for _, s := range r.servers {
 		s.Close()
 	}
-	if r.store == nil {
-		return nil
+	var errs []error
+	for _, in := range r.instances {
+		if err := in.store.Close(); err != nil {
+			errs = append(errs, fmt.Errorf("flashsale: close store: %w", err))
+		}
 	}
-	if err := r.store.Close(); err != nil {
-		return fmt.Errorf("flashsale: close store: %w", err)
-	}
-	return nil
+	return errors.Join(errs...)
 }

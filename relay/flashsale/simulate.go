@@ -31,7 +31,7 @@ func Simulate(ctx context.Context, cfg Config) (Report, error) {
 		return Report{}, fmt.Errorf("flashsale: %w", err)
 	}
 	cfg = cfg.withDefaults()
-	rig, err := NewRig(ctx, Options{Dir: cfg.Dir, SafetyBuffer: cfg.SafetyBuffer, Logger: cfg.Logger})
+	rig, err := NewRig(ctx, Options{Dir: cfg.Dir, Store: cfg.Store, Instances: cfg.Instances, SafetyBuffer: cfg.SafetyBuffer, Logger: cfg.Logger})
 	if err != nil {
 		return Report{}, err
 	}

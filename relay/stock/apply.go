@@ -45,6 +45,10 @@ func (e *Engine) applyLocked(tx *txn, gateway string, batch []Sequenced) (uint64
 // stages the rest (see staged.go) and stops with ErrSeqGap.
 func (e *Engine) applyRun(tx *txn, gateway string, batch []Sequenced) (uint64, error) {
 	last, known := tx.st.gw[gateway]
+	if !known && len(batch) > 0 && batch[0].Seq > 1 && !e.firstAgain(tx, gateway, batch) {
+		e.stats.Gaps.Add(1)
+		return 0, fmt.Errorf("%w: first batch of gateway %q starts at seq %d; waiting for seq 1", ErrSeqGap, gateway, batch[0].Seq)
+	}
 	for i, s := range batch {
 		switch {
 		case known && s.Seq <= last:

@@ -49,8 +49,13 @@ func (e *Engine) update(ctx context.Context, fn func(tx *txn) error) error {
 	r := &request{fn: fn, done: make(chan struct{})}
 	e.queue.push(r)
 	e.mu.Lock()
-	if reqs := e.queue.take(); len(reqs) > 0 {
-		e.commitLocked(ctx, reqs)
+	select {
+	case <-r.done:
+		// An earlier commit took r. What was queued since has goroutines
+		// of its own waiting for the lock: committing it here too would
+		// split it into more, smaller commits.
+	default:
+		e.commitLocked(ctx, e.queue.take())
 	}
 	e.mu.Unlock()
 	select {

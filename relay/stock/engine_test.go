@@ -133,7 +133,11 @@ func TestSeqDedupeGapAndUnknownGateway(t *testing.T) {
 	r := newRig(t, stock.Config{Gateways: []string{"gw1"}}, nil)
 	ctx := context.Background()
 	d := stock.Delta{SKU: tee, Site: "wh1", Kind: stock.Receive, Qty: 1}
-	last, err := r.eng.ApplyBatch(ctx, "gw1", []stock.Sequenced{{Seq: 41, Delta: d}, {Seq: 42, Delta: d}, {Seq: 42, Delta: d}})
+	first := []stock.Sequenced{{Seq: 41, Delta: d}, {Seq: 42, Delta: d}, {Seq: 42, Delta: d}}
+	if _, err := r.eng.ApplyBatch(ctx, "gw1", first); !errors.Is(err, stock.ErrSeqGap) {
+		t.Fatalf("a first batch after seq 1 was applied at once: %v", err)
+	}
+	last, err := r.eng.ApplyBatch(ctx, "gw1", first) // sent again, no seq 1 meanwhile: the stream starts there
 	if err != nil || last != 42 {
 		t.Fatalf("first batch: last %d err %v", last, err)
 	}
@@ -148,7 +152,7 @@ func TestSeqDedupeGapAndUnknownGateway(t *testing.T) {
 		t.Errorf("on hand %d, want 3", l.OnHand)
 	}
 	c := r.eng.Counters()
-	if c.DuplicateDeltas != 1 || c.Gaps != 1 || c.UnknownGateways != 1 {
+	if c.DuplicateDeltas != 1 || c.Gaps != 2 || c.UnknownGateways != 1 {
 		t.Errorf("counters %+v", c)
 	}
 }
@@ -184,7 +188,7 @@ func TestMalformedDeltaIsKeptAndSeqAdvances(t *testing.T) {
 
 func TestStateSurvivesReopen(t *testing.T) {
 	r := newRig(t, stock.Config{}, nil)
-	receive(t, r, "gw1", 7, 10)
+	receive(t, r, "gw1", 1, 10)
 	accept(t, r, order(relay.TikTok, "n1", "o1", relay.OrderOpen, "8001", 4))
 	if err := r.store.Close(); err != nil {
 		t.Fatal(err)
@@ -194,7 +198,7 @@ func TestStateSurvivesReopen(t *testing.T) {
 		t.Errorf("after reopen %+v", l)
 	}
 	accept(t, r, order(relay.TikTok, "n1", "o1", relay.OrderOpen, "8001", 4))
-	if err := r.eng.ApplyDelta(context.Background(), "gw1", 7, stock.Delta{SKU: tee, Site: "wh1", Kind: stock.Receive, Qty: 10}); err != nil {
+	if err := r.eng.ApplyDelta(context.Background(), "gw1", 1, stock.Delta{SKU: tee, Site: "wh1", Kind: stock.Receive, Qty: 10}); err != nil {
 		t.Fatal(err)
 	}
 	if l := r.eng.Level(tee, "wh1"); l.OnHand != 10 || l.Reserved != 4 {

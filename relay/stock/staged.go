@@ -65,3 +65,23 @@ func (e *Engine) stagedOf(st *state, gateway string) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+// firstAgain decides about the first batch the store sees of a gateway
+// when it does not start at seq 1. Through a shared subscription it is
+// usually batch 2 overtaking batch 1 on another relay: it is staged, and
+// batch 1's commit applies it. A gateway resends in order from its last
+// acknowledged seq, so the same batch arriving again while still staged,
+// with no seq 1 in between, means the gateway's earlier events were
+// acknowledged to a store this one does not continue (a new relay store):
+// the stream starts there.
+func (e *Engine) firstAgain(tx *txn, gateway string, batch []Sequenced) bool {
+	key := stagedKey(gateway, batch[0].Seq)
+	if _, again := tx.st.staged[key]; again {
+		del(tx, tx.st.staged, key, TableStaged, key)
+		e.log.Warn("gateway's stream starts after seq 1: its earlier events were acknowledged elsewhere",
+			"gateway", gateway, "first", batch[0].Seq)
+		return true
+	}
+	e.stage(tx, gateway, batch)
+	return false
+}
