@@ -12,7 +12,7 @@ LDFLAGS     := -s -w
 VERSION     ?= 0.1.0~git$(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 DEB_ARCHES  := amd64 arm64 arm6
 
-.PHONY: help demo build test deps lint bench fuzz soak cross deb deb-check tidy-check clean
+.PHONY: help demo build test deps lint bench bench-fleet fuzz soak cross deb deb-check tidy-check clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -59,6 +59,15 @@ bench: ## run the benchmarks and record medians and ratios in docs/benchmarks.md
 	  -ratio 'RelayDeltas/postgres/instances=3,RelayDeltas/bbolt/instances=1:events/s' \
 	  -ratio 'RelayWebhooks/postgres/instances=3,RelayWebhooks/bbolt/instances=1:orders/s' \
 	  -ratio 'Report/dashboard,ReportLogScan:ns/op'
+
+bench-fleet: ## run the relay fleet benchmarks alone and record them in docs/benchmarks-fleet.md
+	set -o pipefail; $(GO) test -run '^$$' -bench 'RelayDeltas|RelayWebhooks|Failover' -benchtime $(BENCHTIME) -count 3 -timeout 30m ./relay/fleetbench/ ./relay/fleettest/ | tee bench-fleet.out
+	set -o pipefail; $(GO) test -run '^$$' -bench 'FlashSale/(relay|postgres3)$$' -benchtime $(BENCHTIME) -count 3 -timeout 30m ./relay/flashsale/ | tee -a bench-fleet.out
+	$(GO) run ./tools/benchdoc -in bench-fleet.out -doc docs/benchmarks-fleet.md \
+	  -ratio 'RelayDeltas/postgres/instances=1,RelayDeltas/bbolt/instances=1:events/s' \
+	  -ratio 'RelayDeltas/postgres/instances=3,RelayDeltas/bbolt/instances=1:events/s' \
+	  -ratio 'RelayWebhooks/postgres/instances=3,RelayWebhooks/bbolt/instances=1:orders/s' \
+	  -ratio 'FlashSale/postgres3,FlashSale/relay:p99-prop-ms'
 
 fuzz: ## run every fuzz target for FUZZTIME (a smoke run)
 	@scripts/fuzz-all.sh $(FUZZTIME)

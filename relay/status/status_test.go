@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -22,7 +23,12 @@ func TestSnapshotPageJSONAndText(t *testing.T) {
 	}
 	defer r.Close()
 	ctx := context.Background()
-	if err := r.Engine.ApplyDelta(ctx, "gw-7", 41, stock.Delta{SKU: "NOPE", Kind: stock.Receive, Qty: 1}); err != nil {
+	// A first batch after seq 1 is held once, then taken when sent again.
+	d := stock.Delta{SKU: "NOPE", Kind: stock.Receive, Qty: 1}
+	if err := r.Engine.ApplyDelta(ctx, "gw-7", 41, d); !errors.Is(err, stock.ErrSeqGap) {
+		t.Fatal(err)
+	}
+	if err := r.Engine.ApplyDelta(ctx, "gw-7", 41, d); err != nil {
 		t.Fatal(err)
 	}
 	if err := r.Engine.SetLock(ctx, "shopee", "TEE", 3); err != nil {
