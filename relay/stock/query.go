@@ -36,28 +36,15 @@ func (e *Engine) Level(sku, site string) Level {
 func (e *Engine) PushAll() {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	e.pushAllLocked(func(relay.Channel) bool { return true })
+	e.pushAllLocked()
 }
 
-// PushChannel is PushAll for one channel, for a relay that has just taken
-// the channel over: the quantities are computed from the store's latest
-// commit.
-func (e *Engine) PushChannel(ctx context.Context, ch relay.Channel) error {
-	if err := e.Follow(ctx); err != nil {
-		return err
-	}
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	e.pushAllLocked(func(c relay.Channel) bool { return c == ch })
-	return nil
-}
-
-func (e *Engine) pushAllLocked(want func(relay.Channel) bool) {
+func (e *Engine) pushAllLocked() {
 	now := time.Now()
 	for _, sku := range e.opt.Mapping.SKUs() {
 		for _, t := range e.opt.Mapping.Targets(sku) {
 			out := e.opt.Out[t.Channel]
-			if out == nil || !want(t.Channel) {
+			if out == nil {
 				continue
 			}
 			it := relay.Item{Target: t, Qty: e.quantityLocked(t), Changed: now}

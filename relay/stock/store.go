@@ -33,23 +33,23 @@ func Tables() []Table {
 
 // Mutation sets or, with a nil Value, deletes one record.
 type Mutation struct {
-	Table Table  `json:"t"`
-	Key   string `json:"k"`
-	Value []byte `json:"v,omitempty"`
+	Table Table
+	Key   string
+	Value []byte
 	// Guard, when set, makes the write conditional: the record must hold
 	// Old (absent when Old is nil) or the whole commit fails with
 	// ErrConflict. The store, not the engine's copy, then decides: this
 	// is what makes a delta (gateway@epoch → seq), a delivery
 	// (channel␟event id) or an order (channel␟order id) apply once even
 	// when two relays take it at the same moment.
-	Guard bool   `json:"g,omitempty"`
-	Old   []byte `json:"o,omitempty"`
+	Guard bool
+	Old   []byte
 }
 
 // Change is one commit as other readers of the store see it.
 type Change struct {
-	Version uint64     `json:"ver"`
-	Muts    []Mutation `json:"muts"`
+	Version uint64
+	Muts    []Mutation
 }
 
 // Snapshot is every record of the store at one version.
