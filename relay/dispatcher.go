@@ -20,8 +20,11 @@ type Dispatcher struct {
 	mu   sync.Mutex
 	next map[string]Item // latest value per Target.Key
 	held map[string]time.Time
-	st   ChannelStatus
-	conf Confirmer
+	// blocked is when holds began to keep pending pushes back, zero while
+	// they do not.
+	blocked time.Time
+	st      ChannelStatus
+	conf    Confirmer
 }
 
 // Confirmer records pushed quantities durably (the stock engine's outbox,

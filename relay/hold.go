@@ -28,10 +28,33 @@ func (d *Dispatcher) Release(id string) {
 
 // holdFor returns how long pushes must still wait, or 0; holds older than
 // MaxHold are dropped with a warning so a failing fetch cannot freeze the
-// channel.
+// channel, and pushes wait no longer than MaxHold in a row however many
+// holds overlap: a steady stream of the channel's orders, each held for a
+// moment, would otherwise keep it from being told anything.
 func (d *Dispatcher) holdFor(now time.Time) time.Duration {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	if len(d.next) == 0 {
+		d.blocked = time.Time{}
+		return 0
+	}
+	wait := d.heldFor(now)
+	switch {
+	case wait == 0:
+		d.blocked = time.Time{}
+	case d.blocked.IsZero():
+		d.blocked = now
+	case now.Sub(d.blocked) >= d.hold:
+		d.log.Warn("pushes held for max_hold by overlapping orders; pushing without them", "held", len(d.held), "max_hold", d.hold)
+		d.blocked = now
+		return 0
+	default:
+		wait = min(wait, d.hold-now.Sub(d.blocked))
+	}
+	return wait
+}
+
+func (d *Dispatcher) heldFor(now time.Time) time.Duration {
 	var wait time.Duration
 	for id, since := range d.held {
 		left := d.hold - now.Sub(since)

@@ -1,6 +1,7 @@
 package relay_test
 
 import (
+	"fmt"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -36,6 +37,30 @@ func TestHoldDelaysPushesUntilReleaseOrExpiry(t *testing.T) {
 		stop()
 		if len(p.calls) != 2 || p.calls[1][0].Qty != 4 {
 			t.Errorf("calls %v, want the held value pushed after MaxHold", p.calls)
+		}
+	})
+}
+
+// TestOverlappingHoldsCannotStarveTheChannel: orders arriving every 100 ms,
+// each fetched 500 ms later, keep a hold in place at every moment; pushes
+// still go out after MaxHold, then again after each further MaxHold.
+func TestOverlappingHoldsCannotStarveTheChannel(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		p := &scriptPusher{}
+		d := relay.NewDispatcher(relay.Lazada, p, relay.DispatcherConfig{MaxHold: time.Second}, nil)
+		stop := runDispatcher(t, d)
+		for i := range 30 {
+			d.Hold(fmt.Sprint("order-", i))
+			if i >= 5 {
+				d.Release(fmt.Sprint("order-", i-5))
+			}
+			d.Enqueue(relay.Item{Target: target(1), Qty: int64(100 - i)})
+			time.Sleep(100 * time.Millisecond)
+		}
+		synctest.Wait()
+		stop()
+		if n := len(p.calls); n < 2 || n > 3 {
+			t.Errorf("%d pushes in 3 s of overlapping holds, want one per MaxHold (1 s): %v", n, p.calls)
 		}
 	})
 }

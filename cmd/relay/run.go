@@ -75,7 +75,7 @@ func loadConfig(path string) (server.Config, error) {
 	if err := config.Load(&cfg, os.Environ(), config.Source{Name: path, Data: data}); err != nil {
 		return cfg, err
 	}
-	cfg.Defaults()
+	cfg.Defaults(hostname())
 	if cfg.Mapping != "" && !filepath.IsAbs(cfg.Mapping) {
 		cfg.Mapping = filepath.Join(filepath.Dir(path), cfg.Mapping)
 	}
@@ -113,7 +113,7 @@ func runRelay(ctx context.Context, cmd *cobra.Command, cfg server.Config) error 
 	if err != nil {
 		return fmt.Errorf("http.listen %s: %w", cfg.HTTP.Listen, err)
 	}
-	s, err := server.New(ctx, cfg, server.Parts{Mapping: m, BrokerURL: url, TLS: tlsConfig, Listener: ln, Logger: log, Version: version()})
+	s, err := server.New(ctx, cfg, server.Parts{Mapping: m, BrokerURL: url, TLS: tlsConfig, Listener: ln, Logger: log, Version: version(), Host: hostname()})
 	if err != nil {
 		return err
 	}
@@ -177,4 +177,10 @@ func newStatusCmd() *cobra.Command {
 	}
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:9338", "the relay's http.listen address")
 	return cmd
+}
+
+// hostname is the machine's name, or "" when the system has none.
+func hostname() string {
+	h, _ := os.Hostname()
+	return h
 }

@@ -18,6 +18,7 @@ type fakeLeases struct {
 	epoch uint64
 	down  bool
 	left  time.Duration
+	gone  bool // the owner's session with the store ended
 }
 
 func (f *fakeLeases) Acquire(_ context.Context, ch relay.Channel, owner string, ttl time.Duration) (Lease, error) {
@@ -26,10 +27,20 @@ func (f *fakeLeases) Acquire(_ context.Context, ch relay.Channel, owner string, 
 	if f.down {
 		return Lease{}, errors.New("connection refused")
 	}
-	if f.owner == "" {
-		f.owner, f.epoch = owner, f.epoch+1
+	forced := f.gone && f.owner != owner
+	if f.owner == "" || forced {
+		f.owner, f.epoch, f.gone = owner, f.epoch+1, false
 	}
-	return Lease{Channel: ch, Owner: f.owner, Epoch: f.epoch, Remaining: ttl}, nil
+	return Lease{Channel: ch, Owner: f.owner, Epoch: f.epoch, Remaining: ttl, Forced: forced}, nil
+}
+
+func (f *fakeLeases) Vacant(_ context.Context, owner string) ([]relay.Channel, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.gone && f.owner != owner {
+		return []relay.Channel{relay.Shopify}, nil
+	}
+	return nil, nil
 }
 
 func (f *fakeLeases) Check(_ context.Context, _ relay.Channel, owner string, epoch uint64) (time.Duration, error) {
@@ -76,10 +87,16 @@ func (d *fakeDispatcher) Hold(string)    {}
 func (d *fakeDispatcher) Release(string) {}
 func (d *fakeDispatcher) Drop()          { d.mu.Lock(); d.dropped++; d.mu.Unlock() }
 
-type fakeEngine struct{ resumed []relay.Channel }
+type fakeEngine struct {
+	resumed []relay.Channel
+	settled []time.Time
+}
 
 func (e *fakeEngine) Follow(context.Context) error { return nil }
 func (e *fakeEngine) Resume(ch relay.Channel)      { e.resumed = append(e.resumed, ch) }
+func (e *fakeEngine) Settle(_ relay.Channel, since time.Time) {
+	e.settled = append(e.settled, since)
+}
 
 type recordingPusher struct {
 	calls    int
@@ -96,7 +113,7 @@ func rig(leases *fakeLeases) (*Manager, *Gate, *fakeDispatcher, *fakeEngine) {
 	d, e := &fakeDispatcher{}, &fakeEngine{}
 	g := NewGate(relay.Shopify, nil)
 	g.Dispatch(d)
-	m := NewManager(leases, Instance{ID: "me"}, 3*time.Second, map[relay.Channel]*Gate{relay.Shopify: g}, e, slog.New(slog.DiscardHandler))
+	m := NewManager(leases, Instance{ID: "me"}, Timing{TTL: 3 * time.Second, PushTimeout: time.Second}, map[relay.Channel]*Gate{relay.Shopify: g}, e, slog.New(slog.DiscardHandler))
 	return m, g, d, e
 }
 
@@ -151,7 +168,7 @@ func TestPusherNeverPushesForADeposedOwner(t *testing.T) {
 	m, g, _, _ := rig(leases)
 	m.round(context.Background())
 	inner := &recordingPusher{}
-	p := NewPusher(inner, g, leases, "me")
+	p := NewPusher(inner, g, leases, "me", 3*time.Second)
 	start := time.Now()
 	if res := p.Push(context.Background(), []relay.Item{{Qty: 1}}); res[0].Err != nil || inner.calls != 1 {
 		t.Fatalf("owner's push: %v, %d calls", res[0].Err, inner.calls)
@@ -159,6 +176,13 @@ func TestPusherNeverPushesForADeposedOwner(t *testing.T) {
 	if d := inner.deadline.Sub(start); d > 2*time.Second-margin+50*time.Millisecond || d < time.Second {
 		t.Errorf("push deadline %v after start, want the lease's 2s less the margin", d)
 	}
+	short := NewPusher(inner, g, leases, "me", time.Second)
+	start = time.Now()
+	short.Push(context.Background(), []relay.Item{{Qty: 1}})
+	if d := inner.deadline.Sub(start); d > time.Second-margin+50*time.Millisecond || d < time.Second/2 {
+		t.Errorf("push deadline %v after start, want the push timeout of 1s less the margin", d)
+	}
+	inner.calls = 1
 	leases.give("other") // taken over while this relay still believes it owns the channel
 	res := p.Push(context.Background(), []relay.Item{{Qty: 1}})
 	if !errors.Is(res[0].Err, relay.ErrNotOwner) || inner.calls != 1 || g.Owned() {
@@ -170,5 +194,73 @@ func TestPusherNeverPushesForADeposedOwner(t *testing.T) {
 	res = p.Push(context.Background(), []relay.Item{{Qty: 1}})
 	if !relay.Retryable(res[0].Err) || errors.Is(res[0].Err, relay.ErrNotOwner) || inner.calls != 1 {
 		t.Errorf("store down: %v (want a retryable error, no push), %d calls", res[0].Err, inner.calls)
+	}
+}
+
+// TestEarlyTakeoverRepushesAfterThePushTimeout: when the owner's session
+// with the store ends, the watch takes the channel at once rather than
+// after the lease's TTL, and pushes everything again once the old owner's
+// last push must be over.
+func TestEarlyTakeoverRepushesAfterThePushTimeout(t *testing.T) {
+	leases := &fakeLeases{owner: "other", epoch: 7}
+	m, g, _, e := rig(leases)
+	now := time.Now()
+	g.now = func() time.Time { return now }
+	m.watch(context.Background())
+	if g.Owned() {
+		t.Fatal("took a live owner's channel")
+	}
+	leases.gone = true
+	m.watch(context.Background())
+	if epoch, ok := g.lease(); !ok || epoch != 8 || len(e.resumed) != 1 {
+		t.Fatalf("after the owner's session ended: epoch %d owned %v, resumed %v", epoch, ok, e.resumed)
+	}
+	taken := now
+	now = now.Add(time.Second) // the push timeout, but not its margin
+	m.watch(context.Background())
+	if len(e.settled) != 0 {
+		t.Fatalf("repushed before the old owner's pushes were cut off: %v", e.settled)
+	}
+	now = now.Add(margin)
+	m.watch(context.Background())
+	m.watch(context.Background())
+	if len(e.settled) != 1 || !e.settled[0].Equal(taken) {
+		t.Fatalf("repushes %v, want one of what was pushed since %v", e.settled, taken)
+	}
+}
+
+// TestNoRepushAfterAnOrdinaryTakeover: a lease that was free or ran out
+// had no pushes of its old owner in flight, which are cut before the
+// lease's end.
+func TestNoRepushAfterAnOrdinaryTakeover(t *testing.T) {
+	leases := &fakeLeases{}
+	m, g, _, e := rig(leases)
+	now := time.Now()
+	g.now = func() time.Time { return now }
+	m.round(context.Background())
+	now = now.Add(2 * time.Second)
+	m.watch(context.Background())
+	if !g.Owned() || len(e.settled) != 0 {
+		t.Errorf("owned %v, repushes %v", g.Owned(), e.settled)
+	}
+}
+
+// TestPusherPushesACatalogueInChunks: each chunk is checked against the
+// lease and gets its own deadline; once deposed, the rest is not pushed.
+func TestPusherPushesACatalogueInChunks(t *testing.T) {
+	leases := &fakeLeases{left: 2 * time.Second}
+	m, g, _, _ := rig(leases)
+	m.round(context.Background())
+	inner := &recordingPusher{}
+	p := NewPusher(inner, g, leases, "me", time.Second)
+	items := make([]relay.Item, 2*chunk+1)
+	res := p.Push(context.Background(), items)
+	if len(res) != len(items) || inner.calls != 3 {
+		t.Fatalf("%d results in %d pushes, want %d in 3", len(res), inner.calls, len(items))
+	}
+	leases.give("other")
+	res = p.Push(context.Background(), items)
+	if len(res) != len(items) || inner.calls != 3 || !errors.Is(res[len(res)-1].Err, relay.ErrNotOwner) {
+		t.Errorf("deposed: %d results, %d pushes in all, last %v", len(res), inner.calls, res[len(res)-1].Err)
 	}
 }

@@ -22,6 +22,11 @@ type Lease struct {
 	// when expired.
 	Remaining  time.Duration `json:"remaining"`
 	AcquiredAt time.Time     `json:"acquired_at"`
+	// Forced says the lease was just taken from an owner whose session
+	// with the store had ended before the lease ran out. That owner may
+	// still be alive (cut off from the store), so its last pushes may land
+	// until the push timeout has passed.
+	Forced bool `json:"-"`
 }
 
 // Instance is one running relay.
@@ -44,6 +49,9 @@ type LeaseStore interface {
 	// Check returns how long owner's lease at epoch still runs, or
 	// ErrDeposed.
 	Check(ctx context.Context, ch relay.Channel, owner string, epoch uint64) (time.Duration, error)
+	// Vacant lists the channels held by others whose lease ran out or
+	// whose owner's session ended: the ones worth an Acquire now.
+	Vacant(ctx context.Context, owner string) ([]relay.Channel, error)
 	// Release gives the lease up so that another instance takes it at once.
 	Release(ctx context.Context, ch relay.Channel, owner string, epoch uint64) error
 	Heartbeat(ctx context.Context, in Instance) error
@@ -67,6 +75,9 @@ func (l *Local) Acquire(_ context.Context, ch relay.Channel, owner string, ttl t
 func (l *Local) Check(context.Context, relay.Channel, string, uint64) (time.Duration, error) {
 	return time.Hour, nil
 }
+
+// Vacant implements LeaseStore: nothing is ever held by another.
+func (l *Local) Vacant(context.Context, string) ([]relay.Channel, error) { return nil, nil }
 
 // Release implements LeaseStore.
 func (l *Local) Release(context.Context, relay.Channel, string, uint64) error { return nil }

@@ -10,13 +10,52 @@ import (
 )
 
 // DefaultTTL is the lease time: the longest a channel goes without a
-// pusher when its owner dies without a word.
+// pusher when its owner is cut off from the store but its session with
+// the store is not seen to end (a network partition). An owner that dies
+// is replaced within watchEvery or so.
 const DefaultTTL = 3 * time.Second
+
+// DefaultPushTimeout bounds one push after its lease check.
+const DefaultPushTimeout = 2 * time.Second
+
+// watchEvery is how often an instance looks for leases whose owner died.
+const watchEvery = 100 * time.Millisecond
+
+// Timing is how leases and pushes are timed.
+type Timing struct {
+	// TTL is how long a lease lasts without renewal; renewed every third
+	// of it. ≤ 0 means DefaultTTL.
+	TTL time.Duration
+	// PushTimeout is the longest a push may run after its lease check: a
+	// new owner that took a lease early repushes what it pushed once this
+	// has passed, over anything a cut-off owner still had in flight.
+	// ≤ 0 means DefaultPushTimeout.
+	PushTimeout time.Duration
+}
+
+func (t Timing) orDefaults() Timing {
+	if t.TTL <= 0 {
+		t.TTL = DefaultTTL
+	}
+	if t.PushTimeout <= 0 {
+		t.PushTimeout = DefaultPushTimeout
+	}
+	return t
+}
 
 // Engine is what a new owner needs of the stock engine.
 type Engine interface {
 	Follow(ctx context.Context) error
 	Resume(ch relay.Channel)
+	// Settle pushes again every listing of ch pushed since the given time
+	// or still pending.
+	Settle(ch relay.Channel, since time.Time)
+}
+
+// settling is a repush due after an early takeover.
+type settling struct {
+	epoch      uint64
+	since, due time.Time
 }
 
 // Manager takes and keeps this instance's channel leases and its
@@ -24,33 +63,38 @@ type Engine interface {
 type Manager struct {
 	leases LeaseStore
 	self   Instance
-	ttl    time.Duration
+	timing Timing
 	gates  map[relay.Channel]*Gate
 	engine Engine
 	log    *slog.Logger
 	failed bool // the last round failed: log the recovery
+	settle map[relay.Channel]settling
 }
 
-// NewManager manages gates' leases for self. ttl ≤ 0 means DefaultTTL.
-func NewManager(leases LeaseStore, self Instance, ttl time.Duration, gates map[relay.Channel]*Gate, engine Engine, log *slog.Logger) *Manager {
-	if ttl <= 0 {
-		ttl = DefaultTTL
-	}
-	return &Manager{leases: leases, self: self, ttl: ttl, gates: gates, engine: engine, log: log}
+// NewManager manages gates' leases for self.
+func NewManager(leases LeaseStore, self Instance, timing Timing, gates map[relay.Channel]*Gate, engine Engine, log *slog.Logger) *Manager {
+	return &Manager{leases: leases, self: self, timing: timing.orDefaults(), gates: gates, engine: engine, log: log,
+		settle: map[relay.Channel]settling{}}
 }
 
-// Run renews every TTL/3 until ctx ends, then gives up the leases it
-// holds so that another instance takes them at once.
+// Run renews every TTL/3 and looks for dead owners every watchEvery until
+// ctx ends, then gives up the leases it holds so that another instance
+// takes them at once.
 func (m *Manager) Run(ctx context.Context) error {
-	t := time.NewTicker(m.ttl / 3)
-	defer t.Stop()
+	renew := time.NewTicker(m.timing.TTL / 3)
+	defer renew.Stop()
+	watch := time.NewTicker(watchEvery)
+	defer watch.Stop()
+	m.round(ctx)
 	for {
-		m.round(ctx)
 		select {
 		case <-ctx.Done():
 			m.releaseAll()
 			return ctx.Err()
-		case <-t.C:
+		case <-renew.C:
+			m.round(ctx)
+		case <-watch.C:
+			m.watch(ctx)
 		}
 	}
 }
@@ -69,46 +113,22 @@ func (m *Manager) round(ctx context.Context) {
 	m.failed = err != nil
 }
 
-func (m *Manager) renew(ctx context.Context, ch relay.Channel, g *Gate) error {
-	sent := g.now()
-	rctx, cancel := context.WithTimeout(ctx, m.ttl/3)
-	defer cancel()
-	l, err := m.leases.Acquire(rctx, ch, m.self.ID, m.ttl)
-	if err != nil {
-		return err
-	}
-	if l.Owner != m.self.ID {
-		if epoch, _ := g.lease(); epoch != 0 {
-			m.log.Warn("channel lost to another relay", "channel", ch, "owner", l.Owner, "epoch", l.Epoch)
-			g.lose()
+// watch takes the channels whose owner is gone and runs the repushes that
+// are due; errors wait for the next round, which logs them.
+func (m *Manager) watch(ctx context.Context) {
+	wctx, cancel := context.WithTimeout(ctx, watchEvery)
+	vacant, err := m.leases.Vacant(wctx, m.self.ID)
+	cancel()
+	for _, ch := range vacant {
+		if g := m.gates[ch]; g != nil && err == nil {
+			_ = m.renew(ctx, ch, g)
 		}
-		return nil
 	}
-	if g.own(l.Epoch, sent.Add(l.Remaining)) {
-		m.takeOver(ctx, ch, g, l)
-	}
-	return nil
-}
-
-// takeOver starts pushing ch from committed state: catch up, forget what
-// the dispatcher held, resume the outbox's pending quantities.
-func (m *Manager) takeOver(ctx context.Context, ch relay.Channel, g *Gate, l Lease) {
-	if err := m.engine.Follow(ctx); err != nil {
-		m.log.Warn("catching up before pushing", "channel", ch, "err", err)
-	}
-	g.d.Drop()
-	m.engine.Resume(ch)
-	m.log.Info("channel owned: pushing", "channel", ch, "epoch", l.Epoch)
-}
-
-func (m *Manager) releaseAll() {
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-	defer cancel()
-	for ch, g := range m.gates {
-		if epoch, ok := g.lease(); ok {
-			g.lose()
-			if err := m.leases.Release(ctx, ch, m.self.ID, epoch); err != nil {
-				m.log.Warn("lease not released; it runs out by itself", "channel", ch, "err", err)
+	for ch, s := range m.settle {
+		if g := m.gates[ch]; !g.now().Before(s.due) {
+			delete(m.settle, ch)
+			if epoch, ok := g.lease(); ok && epoch == s.epoch {
+				m.engine.Settle(ch, s.since)
 			}
 		}
 	}

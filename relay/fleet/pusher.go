@@ -14,21 +14,46 @@ import (
 const margin = 250 * time.Millisecond
 
 // Pusher checks the channel's lease in the store before each push and
-// cuts the push off before the lease could pass to another instance.
+// cuts the push off before the lease could pass to another instance, and
+// within the push timeout, after which a new owner that took the lease
+// early pushes over whatever this one had in flight.
 type Pusher struct {
-	inner  relay.Pusher
-	gate   *Gate
-	leases LeaseStore
-	owner  string
+	inner   relay.Pusher
+	gate    *Gate
+	leases  LeaseStore
+	owner   string
+	timeout time.Duration
 }
 
-// NewPusher fences inner, the adapter of gate's channel.
-func NewPusher(inner relay.Pusher, gate *Gate, leases LeaseStore, owner string) *Pusher {
-	return &Pusher{inner: inner, gate: gate, leases: leases, owner: owner}
+// NewPusher fences inner, the adapter of gate's channel; timeout is the
+// fleet's push timeout (≤ 0: DefaultPushTimeout).
+func NewPusher(inner relay.Pusher, gate *Gate, leases LeaseStore, owner string, timeout time.Duration) *Pusher {
+	return &Pusher{inner: inner, gate: gate, leases: leases, owner: owner,
+		timeout: Timing{PushTimeout: timeout}.orDefaults().PushTimeout}
 }
+
+// chunk is how many listings one fenced push carries: a whole catalogue
+// (a new owner's first push) goes as many pushes, each checked and timed
+// on its own, rather than one that no lease or push timeout would let end.
+const chunk = 50
 
 // Push implements relay.Pusher.
 func (p *Pusher) Push(ctx context.Context, items []relay.Item) []relay.Result {
+	out := make([]relay.Result, 0, len(items))
+	for len(items) > 0 {
+		n := min(chunk, len(items))
+		res := p.pushChunk(ctx, items[:n])
+		out = append(out, res...)
+		items = items[n:]
+		if len(res) > 0 && res[0].Err != nil && (relayNotOwner(res[0].Err) || ctx.Err() != nil) {
+			out = append(out, failAll(items, res[0].Err)...)
+			break
+		}
+	}
+	return out
+}
+
+func (p *Pusher) pushChunk(ctx context.Context, items []relay.Item) []relay.Result {
 	epoch, ok := p.gate.lease()
 	if !ok {
 		return failAll(items, ErrDeposed)
@@ -45,6 +70,9 @@ func (p *Pusher) Push(ctx context.Context, items []relay.Item) []relay.Result {
 	}
 	until := start.Add(left)
 	if d := p.gate.deadline(); d.Before(until) {
+		until = d
+	}
+	if d := start.Add(p.timeout); d.Before(until) {
 		until = d
 	}
 	pctx, cancel := context.WithDeadline(ctx, until.Add(-margin))

@@ -10,14 +10,16 @@ import (
 )
 
 // failoversPerOp is how many owners one iteration kills: each kill takes
-// about a lease TTL (3 s) plus a restart, so an iteration takes some 15 s.
+// a fraction of a second plus a restart, so an iteration takes a few
+// seconds.
 const failoversPerOp = 4
 
 // BenchmarkFailover measures the failover time of a channel: from the
 // SIGKILL of its owner until another instance owns it and has pushed a
 // quantity to it (the simulators log every push by instance). Three
 // relays on PostgreSQL with the default lease TTL (3 s); the gateways move
-// Steady every 200 ms, so a new owner always has something to push. Each
+// Steady every 50 ms, so a new owner always has something to push soon
+// (the figure includes that wait, 25 ms on average). Each
 // iteration kills the owner of the next channel failoversPerOp times,
 // restarting it after the failover; every channel the killed relay owned
 // counts. Metrics: failover-p50-ms and failover-p99-ms (nearest rank),
@@ -30,7 +32,7 @@ func BenchmarkFailover(b *testing.B) {
 		b.Fatal(err)
 	}
 	var bg background
-	bg.run(func() error { return f.feedSteady(ctx, 200*time.Millisecond) })
+	bg.run(func() error { return f.feedSteady(ctx, 50*time.Millisecond) })
 	defer func() {
 		cancel()
 		for _, err := range bg.wait() {

@@ -18,22 +18,24 @@ type chaos struct {
 	soldOut chan struct{}
 }
 
-// run kills a bystander during the opening burst of the sale, waits for
-// the burst to end, then until the deadline kills the owner of a channel
-// (the next channel each time; every third kill a bystander instead),
-// restarting each killed relay once another instance took over; halfway
-// it restarts PostgreSQL.
+// run kills the owner of Shopify half a second into the opening burst of
+// the sale and a bystander once the burst is over; then until the
+// deadline it kills the owner of a channel (the next channel each time;
+// every third kill a bystander instead), restarting each killed relay
+// once another instance took over; halfway it restarts PostgreSQL.
 //
-// The owner is not killed during the opening burst: while a channel has
-// no pusher (up to the lease TTL and a renewal round) it keeps showing
-// what it was last told and sells it, which the safety buffer covers only
-// when what it shows is small.
+// A channel without a pusher keeps showing what it was last told and
+// sells it, which the safety buffer covers for a moment only: the owner
+// killed during the burst must be replaced within about a tenth of a
+// second, as it is when PostgreSQL sees its session end.
 func (c *chaos) run(ctx context.Context, deadline time.Time) {
-	if !c.killBystander(ctx) {
-		c.t.Fatal("every relay owns a channel: no bystander to kill")
-	}
+	_ = sleep(ctx, 500*time.Millisecond)
+	c.killOwner(ctx, relay.Shopify)
 	c.awaitSoldOut(ctx, deadline)
 	close(c.soldOut)
+	if !c.killBystander(ctx) {
+		c.t.Log("every relay owns a channel: no bystander to kill")
+	}
 	half := time.Now().Add(time.Until(deadline) / 2)
 	restarted := false
 	for i := 0; time.Now().Before(deadline) && ctx.Err() == nil; i++ {

@@ -79,8 +79,9 @@ type HTTPConfig struct {
 	Listen string `mapstructure:"listen"`
 }
 
-// Defaults fills zero fields.
-func (c *Config) Defaults() {
+// Defaults fills zero fields; host is the machine's name, for the default
+// fleet.instance.
+func (c *Config) Defaults(host string) {
 	if c.Store == "" {
 		c.Store = "/var/lib/edged-relay/relay.db"
 	}
@@ -93,7 +94,7 @@ func (c *Config) Defaults() {
 	if c.HTTP.Listen == "" {
 		c.HTTP.Listen = "127.0.0.1:9338"
 	}
-	c.Fleet.defaults(c.HTTP.Listen)
+	c.Fleet.defaults(host, c.HTTP.Listen)
 	if c.MQTT.ClientID == "" && c.MQTT.ShareGroup != "" {
 		c.MQTT.ClientID = "relay-" + c.Fleet.Instance // one client id per instance
 	}

@@ -3,7 +3,6 @@ package server
 import (
 	"context"
 	"fmt"
-	"os"
 	"strings"
 	"time"
 
@@ -23,14 +22,18 @@ type FleetConfig struct {
 	// the longest a channel waits for a new pusher after its owner dies.
 	// Default 3s.
 	LeaseTTL time.Duration `mapstructure:"lease_ttl"`
+	// PushTimeout is the longest one push may take; a push still running
+	// then is cut off and retried. A relay that takes over a channel
+	// whose owner's database session ended pushes at once and again after
+	// this, over anything the old owner still had in flight. Default 2s.
+	PushTimeout time.Duration `mapstructure:"push_timeout"`
 	// KeepChanges is how long the store keeps commits for instances to
 	// catch up with; one further behind reloads. Default 15m.
 	KeepChanges time.Duration `mapstructure:"keep_changes"`
 }
 
-func (f *FleetConfig) defaults(listen string) {
+func (f *FleetConfig) defaults(host, listen string) {
 	if f.Instance == "" {
-		host, _ := os.Hostname()
 		_, port, _ := strings.Cut(listen, ":")
 		f.Instance = host + ":" + port
 	}
@@ -40,12 +43,18 @@ func (f *FleetConfig) defaults(listen string) {
 	if f.KeepChanges == 0 {
 		f.KeepChanges = 15 * time.Minute
 	}
+	if f.PushTimeout == 0 {
+		f.PushTimeout = fleet.DefaultPushTimeout
+	}
 }
 
 func (f FleetConfig) validate() []error {
 	var errs []error
 	if f.LeaseTTL != 0 && f.LeaseTTL < time.Second {
 		errs = append(errs, fmt.Errorf("fleet.lease_ttl: %v is too short; at least 1s (renewed every third of it)", f.LeaseTTL))
+	}
+	if f.PushTimeout != 0 && (f.PushTimeout < 500*time.Millisecond || f.PushTimeout > time.Minute) {
+		errs = append(errs, fmt.Errorf("fleet.push_timeout: %v is out of range; between 500ms and 1m (default 2s)", f.PushTimeout))
 	}
 	if f.KeepChanges != 0 && f.KeepChanges < time.Minute {
 		errs = append(errs, fmt.Errorf("fleet.keep_changes: %v is too short; at least 1m", f.KeepChanges))

@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"os"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -38,6 +37,9 @@ type Parts struct {
 	Logger     *slog.Logger
 	// Version is the relay's build, for the fleet's status.
 	Version string
+	// Host is the machine's name, for the default fleet.instance and the
+	// fleet's status.
+	Host string
 }
 
 // Server is the running relay.
@@ -62,7 +64,7 @@ type Server struct {
 
 // New opens the store, builds the channels and the engine; Run starts it.
 func New(ctx context.Context, cfg Config, parts Parts) (*Server, error) {
-	cfg.Defaults()
+	cfg.Defaults(parts.Host)
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
@@ -82,7 +84,7 @@ func New(ctx context.Context, cfg Config, parts Parts) (*Server, error) {
 	out := map[relay.Channel]stock.Enqueuer{}
 	for ch, p := range b.pushers {
 		g := fleet.NewGate(ch, confirmer{s})
-		fenced := fleet.NewPusher(p, g, s.leases, cfg.Fleet.Instance)
+		fenced := fleet.NewPusher(p, g, s.leases, cfg.Fleet.Instance, cfg.Fleet.PushTimeout)
 		d := relay.NewDispatcher(ch, fenced, relay.DispatcherConfig{}, s.log.With("channel", ch))
 		g.Dispatch(d)
 		d.ConfirmTo(g)
@@ -96,6 +98,9 @@ func New(ctx context.Context, cfg Config, parts Parts) (*Server, error) {
 	}
 	if b.shopee != nil {
 		s.locks = b.shopee.WatchLocks(s.engine, shopeeItems(parts.Mapping), cfg.ReconcileEvery)
+		if g := s.gates[relay.Shopee]; g != nil {
+			s.locks.SweepWhile(g.Owned)
+		}
 	}
 	s.routes()
 	return s, nil
@@ -171,8 +176,8 @@ func (s *Server) Run(ctx context.Context) error {
 }
 
 func (s *Server) start(ctx context.Context, wg *sync.WaitGroup) {
-	self := fleet.Instance{ID: s.cfg.Fleet.Instance, Version: s.parts.Version, Host: hostname(), Started: time.Now()}
-	m := fleet.NewManager(s.leases, self, s.cfg.Fleet.LeaseTTL, s.gates, s.engine, s.log.With("part", "fleet"))
+	self := fleet.Instance{ID: s.cfg.Fleet.Instance, Version: s.parts.Version, Host: s.parts.Host, Started: time.Now()}
+	m := fleet.NewManager(s.leases, self, fleet.Timing{TTL: s.cfg.Fleet.LeaseTTL, PushTimeout: s.cfg.Fleet.PushTimeout}, s.gates, s.engine, s.log.With("part", "fleet"))
 	wg.Go(func() { _ = m.Run(ctx) })
 	if s.pg != nil {
 		poke := make(chan struct{}, 1)
@@ -228,11 +233,6 @@ func (s *Server) serveHTTP() func() {
 		_ = srv.Shutdown(ctx)
 		<-done
 	}
-}
-
-func hostname() string {
-	h, _ := os.Hostname()
-	return h
 }
 
 // shopeeItems are the Shopee item ids of the mapping.

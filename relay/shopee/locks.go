@@ -26,7 +26,17 @@ type LockWatcher struct {
 	wake   chan string
 	last   map[string]int64 // item/model -> last lock sent
 	log    *slog.Logger
+	// owned, when set, says whether this relay pushes to Shopee: only
+	// then does the watcher sweep every item (at once on becoming the
+	// owner, then each period), so a fleet reads them once, not once per
+	// relay. Notifications are followed on any relay: the webhook that
+	// brings one reaches one relay only.
+	owned func() bool
 }
+
+// SweepWhile makes the periodic sweep depend on owned (the Shopee push
+// lease of a relay fleet); call it before Run.
+func (w *LockWatcher) SweepWhile(owned func() bool) { w.owned = owned }
 
 // WatchLocks returns the watcher for items (item ids from the mapping)
 // and lets the client's push handler and updates wake it; call Run.
@@ -69,22 +79,41 @@ func (w *LockWatcher) Notify(item string) {
 func (w *LockWatcher) Run(ctx context.Context) error {
 	t := time.NewTicker(w.period)
 	defer t.Stop()
-	w.refreshAll(ctx)
+	owner := time.NewTicker(min(w.period, time.Second)) // how soon a new owner sweeps
+	defer owner.Stop()
+	sweeping := w.sweeping()
+	if sweeping {
+		w.refreshAll(ctx)
+	}
 	for {
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
+		case <-owner.C:
+			if now := w.sweeping(); now != sweeping {
+				if sweeping = now; now {
+					w.refreshAll(ctx)
+				}
+			}
 		case <-t.C:
-			w.refreshAll(ctx)
-		case item := <-w.wake:
-			switch {
-			case item == "":
+			if sweeping {
 				w.refreshAll(ctx)
-			case slices.Contains(w.items, item):
-				w.refresh(ctx, item)
-			} // an item we do not map holds nothing of ours
+			}
+		case item := <-w.wake:
+			w.notified(ctx, item)
 		}
 	}
+}
+
+func (w *LockWatcher) sweeping() bool { return w.owned == nil || w.owned() }
+
+func (w *LockWatcher) notified(ctx context.Context, item string) {
+	switch {
+	case item == "":
+		w.refreshAll(ctx)
+	case slices.Contains(w.items, item):
+		w.refresh(ctx, item)
+	} // an item we do not map holds nothing of ours
 }
 
 func (w *LockWatcher) refreshAll(ctx context.Context) {

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -99,4 +100,32 @@ func TestStockPushNamesTheItem(t *testing.T) {
 			t.Errorf("%s taken for a stock push", body)
 		}
 	}
+}
+
+// TestLockWatcherSweepsOnlyOnTheOwner: in a fleet only the relay that
+// pushes to Shopee sweeps the items, as soon as it becomes the owner; a
+// notification is followed wherever it arrives.
+func TestLockWatcherSweepsOnlyOnTheOwner(t *testing.T) {
+	s := &lockSink{locks: map[string]int64{}}
+	sim, c := newRig(t, shopeesim.Config{})
+	sim.AddModel(100, 1, "", 10, 2)
+	sim.AddModel(200, 0, "", 10, 3)
+	w := c.WatchLocks(s, []string{"100", "200"}, 10*time.Millisecond)
+	var owned atomic.Bool
+	w.SweepWhile(owned.Load)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- w.Run(ctx) }()
+	w.Notify("200")
+	waitFor(t, "the notification followed on a relay that does not own Shopee", func() bool {
+		q, _ := s.get("200/0")
+		return q == 3
+	})
+	if _, swept := s.get("100/1"); swept {
+		t.Fatal("a relay that does not push to Shopee swept the items")
+	}
+	owned.Store(true)
+	waitFor(t, "the new owner's sweep", func() bool { q, _ := s.get("100/1"); return q == 2 })
+	cancel()
+	<-done
 }

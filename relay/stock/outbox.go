@@ -107,3 +107,21 @@ func channelOf(key string) relay.Channel {
 	ch, _, _ := strings.Cut(key, sep)
 	return relay.Channel(ch)
 }
+
+// Settle enqueues again every listing of ch confirmed since the given time
+// or still pending: a new owner that took the channel before its lease ran
+// out does so once the old owner's last push must have ended, so that
+// nothing the old owner had in flight stays on the channel.
+func (e *Engine) Settle(ch relay.Channel, since time.Time) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	out := e.opt.Out[ch]
+	if out == nil {
+		return
+	}
+	for _, row := range e.st.outbox {
+		if row.Target.Channel == ch && (row.pending() || row.ToldAt >= since.UnixNano()) {
+			out.Enqueue(row.item())
+		}
+	}
+}

@@ -12,31 +12,64 @@ import (
 	"github.com/edged/edged/relay/fleet"
 )
 
-// Acquire implements fleet.LeaseStore in one statement: a free or expired
-// lease changes hands with the next epoch, the owner's own is renewed.
+// ownerGone is true of a lease row whose owner's lease session PostgreSQL
+// has closed: the owner died or lost its connection.
+const ownerGone = `(l.pid IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = l.pid))`
+
+// acquireSQL takes a free or expired lease, or one whose owner's session
+// is gone, with the next epoch; the owner's own is renewed, at the same
+// epoch while its session is the same one. The last column says whether
+// the lease was taken before it ran out.
+const acquireSQL = `
+	WITH prev AS (SELECT owner, expires_at > now() AS live FROM relay_leases WHERE channel = $1)
+	INSERT INTO relay_leases AS l (channel, owner, epoch, expires_at, acquired_at, pid)
+	VALUES ($1, $2, 1, now() + $3 * interval '1 millisecond', now(), pg_backend_pid())
+	ON CONFLICT (channel) DO UPDATE SET
+		epoch = CASE WHEN ` + renewal + ` THEN l.epoch ELSE l.epoch + 1 END,
+		acquired_at = CASE WHEN ` + renewal + ` THEN l.acquired_at ELSE now() END,
+		owner = excluded.owner, expires_at = excluded.expires_at, pid = excluded.pid
+	WHERE l.owner = excluded.owner OR l.expires_at <= now() OR ` + ownerGone + `
+	RETURNING owner, epoch, extract(epoch FROM expires_at - now())::float8, acquired_at,
+		coalesce((SELECT owner <> $2 AND live FROM prev), false)`
+
+const renewal = `(l.owner = excluded.owner AND l.expires_at > now() AND l.pid IS NOT DISTINCT FROM excluded.pid)`
+
+// Acquire implements fleet.LeaseStore in one statement on the lease
+// session.
 func (s *Store) Acquire(ctx context.Context, ch relay.Channel, owner string, ttl time.Duration) (fleet.Lease, error) {
 	l := fleet.Lease{Channel: ch}
 	var epoch int64
 	var secs float64
-	err := s.pool.QueryRow(ctx, `
-		INSERT INTO relay_leases AS l (channel, owner, epoch, expires_at, acquired_at)
-		VALUES ($1, $2, 1, now() + $3 * interval '1 millisecond', now())
-		ON CONFLICT (channel) DO UPDATE SET
-			epoch = CASE WHEN l.owner = excluded.owner AND l.expires_at > now() THEN l.epoch ELSE l.epoch + 1 END,
-			acquired_at = CASE WHEN l.owner = excluded.owner AND l.expires_at > now() THEN l.acquired_at ELSE now() END,
-			owner = excluded.owner, expires_at = excluded.expires_at
-		WHERE l.owner = excluded.owner OR l.expires_at <= now()
-		RETURNING owner, epoch, extract(epoch FROM expires_at - now())::float8, acquired_at`,
-		string(ch), owner, ttl.Milliseconds()).Scan(&l.Owner, &epoch, &secs, &l.AcquiredAt)
-	if errors.Is(err, pgx.ErrNoRows) {
-		err = s.pool.QueryRow(ctx, `SELECT owner, epoch, extract(epoch FROM expires_at - now())::float8, acquired_at
-			FROM relay_leases WHERE channel = $1`, string(ch)).Scan(&l.Owner, &epoch, &secs, &l.AcquiredAt)
-	}
+	err := s.lease.do(ctx, func(c *pgx.Conn) error {
+		err := c.QueryRow(ctx, acquireSQL, string(ch), owner, ttl.Milliseconds()).
+			Scan(&l.Owner, &epoch, &secs, &l.AcquiredAt, &l.Forced)
+		if errors.Is(err, pgx.ErrNoRows) {
+			err = c.QueryRow(ctx, `SELECT owner, epoch, extract(epoch FROM expires_at - now())::float8, acquired_at
+				FROM relay_leases WHERE channel = $1`, string(ch)).Scan(&l.Owner, &epoch, &secs, &l.AcquiredAt)
+		}
+		return err
+	})
 	if err != nil {
 		return l, s.wrap("lease "+string(ch), err)
 	}
 	l.Epoch, l.Remaining = uint64(epoch), seconds(secs)
 	return l, nil
+}
+
+// Vacant implements fleet.LeaseStore: one cheap query, run often by
+// every instance.
+func (s *Store) Vacant(ctx context.Context, owner string) ([]relay.Channel, error) {
+	rows, err := s.pool.Query(ctx, `SELECT channel FROM relay_leases l
+		WHERE owner <> $1 AND (expires_at <= now() OR `+ownerGone+`)`, owner)
+	if err != nil {
+		return nil, s.wrap("vacant leases", err)
+	}
+	chs, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (relay.Channel, error) {
+		var ch string
+		err := r.Scan(&ch)
+		return relay.Channel(ch), err
+	})
+	return chs, s.wrap("vacant leases", err)
 }
 
 // Check implements fleet.LeaseStore.

@@ -57,9 +57,13 @@ func TestMigrateOnceWhenRelaysStartTogether(t *testing.T) {
 	if err != nil || len(done) != 0 {
 		t.Errorf("a migrated store migrated again: %v %v", done, err)
 	}
+	all, err := pgstore.Migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
 	var n int
-	if err := s.Pool().QueryRow(context.Background(), "SELECT count(*) FROM relay_schema").Scan(&n); err != nil || n != 1 {
-		t.Errorf("relay_schema has %d rows (%v), want 1", n, err)
+	if err := s.Pool().QueryRow(context.Background(), "SELECT count(*) FROM relay_schema").Scan(&n); err != nil || n != len(all) {
+		t.Errorf("relay_schema has %d rows (%v), want one per migration, %d", n, err, len(all))
 	}
 }
 
@@ -195,5 +199,70 @@ func TestStoreRecoversFromADatabaseRestart(t *testing.T) {
 	snap, err := s.Load(ctx)
 	if err != nil || len(snap.Records[stock.TableMeta]) != 2 {
 		t.Errorf("after restart %v %v, want a and c", snap.Records[stock.TableMeta], err)
+	}
+}
+
+// TestLeaseOfADeadOwnerPassesOnAtOnce: once PostgreSQL has closed the
+// owner's lease session (the relay was killed, or its connection was cut)
+// another instance takes the lease long before it runs out, and is told
+// it took it early; while the owner's session lives, it cannot.
+func TestLeaseOfADeadOwnerPassesOnAtOnce(t *testing.T) {
+	dsn := pg.NewDatabase(t)
+	a, b := open(t, dsn), open(t, dsn)
+	ctx := context.Background()
+	if l, err := a.Acquire(ctx, relay.Shopee, "a", time.Hour); err != nil || l.Owner != "a" || l.Forced {
+		t.Fatalf("a: %+v %v", l, err)
+	}
+	if v, err := b.Vacant(ctx, "b"); err != nil || len(v) != 0 {
+		t.Fatalf("vacant while a lives: %v %v", v, err)
+	}
+	if l, _ := b.Acquire(ctx, relay.Shopee, "b", time.Hour); l.Owner != "a" {
+		t.Fatalf("b took a live owner's lease: %+v", l)
+	}
+	a.Close() // as SIGKILL would: the lease session ends
+	awaitVacant(t, b, "b", relay.Shopee)
+	l, err := b.Acquire(ctx, relay.Shopee, "b", time.Hour)
+	if err != nil || l.Owner != "b" || l.Epoch != 2 || !l.Forced {
+		t.Fatalf("b after a's death: %+v %v", l, err)
+	}
+	if l, _ := b.Acquire(ctx, relay.Shopee, "b", time.Hour); l.Epoch != 2 || l.Forced {
+		t.Errorf("b's renewal: %+v", l)
+	}
+
+	c := open(t, dsn) // alive, but its session is cut
+	var pid int
+	if err := b.Pool().QueryRow(ctx, "SELECT pid FROM relay_leases WHERE channel = $1", string(relay.Shopee)).Scan(&pid); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Pool().Exec(ctx, "SELECT pg_terminate_backend($1)", pid); err != nil {
+		t.Fatal(err)
+	}
+	awaitVacant(t, c, "c", relay.Shopee)
+	if l, _ := c.Acquire(ctx, relay.Shopee, "c", time.Hour); l.Owner != "c" || l.Epoch != 3 || !l.Forced {
+		t.Fatalf("c after b's session was cut: %+v", l)
+	}
+	if l, err := b.Acquire(ctx, relay.Shopee, "b", time.Hour); err != nil || l.Owner != "c" {
+		t.Errorf("b reconnected and took the lease back: %+v %v", l, err)
+	}
+	if _, err := b.Check(ctx, relay.Shopee, "b", 2); !errors.Is(err, fleet.ErrDeposed) {
+		t.Errorf("b's epoch still checks: %v", err)
+	}
+}
+
+// awaitVacant waits for PostgreSQL to end a closed session's backend,
+// which it does as soon as it reads the end of the connection.
+func awaitVacant(t *testing.T, s *pgstore.Store, self string, ch relay.Channel) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		v, err := s.Vacant(context.Background(), self)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(v) == 1 && v[0] == ch {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s never vacant: %v", ch, v)
+		}
 	}
 }

@@ -18,8 +18,9 @@ import (
 // Store is a stock.Store on PostgreSQL. Its methods are safe for
 // concurrent use.
 type Store struct {
-	pool *pgxpool.Pool
-	dsn  string
+	pool  *pgxpool.Pool
+	dsn   string
+	lease *leaseConn
 }
 
 // IsDSN reports whether a configured store names PostgreSQL rather than a
@@ -57,7 +58,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: store %s: %v", stock.ErrStore, Redact(dsn), redactErr(err, dsn))
 	}
-	s := &Store{pool: pool, dsn: dsn}
+	s := &Store{pool: pool, dsn: dsn, lease: &leaseConn{cfg: cfg.ConnConfig.Copy()}}
 	if _, err := Migrate(ctx, pool); err != nil {
 		pool.Close()
 		return nil, fmt.Errorf("%w: store %s: %v", stock.ErrStore, Redact(dsn), redactErr(err, dsn))
@@ -70,6 +71,7 @@ func (s *Store) Pool() *pgxpool.Pool { return s.pool }
 
 // Close implements stock.Store.
 func (s *Store) Close() error {
+	s.lease.close()
 	s.pool.Close()
 	return nil
 }
