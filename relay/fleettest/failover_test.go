@@ -51,13 +51,20 @@ func (f *fleetRig) leases(ctx context.Context) (map[relay.Channel]fleet.Lease, e
 
 // owner waits until ch has a running lease and returns it.
 func (f *fleetRig) owner(ctx context.Context, ch relay.Channel) (fleet.Lease, error) {
+	l, _, err := f.ownerAndLeases(ctx, ch)
+	return l, err
+}
+
+// ownerAndLeases waits until ch has a running lease and returns it with
+// every lease as read at the same time.
+func (f *fleetRig) ownerAndLeases(ctx context.Context, ch relay.Channel) (fleet.Lease, map[relay.Channel]fleet.Lease, error) {
 	for {
 		ls, err := f.leases(ctx)
 		if l, ok := ls[ch]; ok && err == nil {
-			return l, nil
+			return l, ls, nil
 		}
 		if serr := sleep(ctx, 20*time.Millisecond); serr != nil {
-			return fleet.Lease{}, errors.Join(serr, err)
+			return fleet.Lease{}, nil, errors.Join(serr, err)
 		}
 	}
 }
@@ -67,11 +74,10 @@ func (f *fleetRig) owner(ctx context.Context, ch relay.Channel) (fleet.Lease, er
 // relay (not restarted) and one failover per channel it owned.
 func (f *fleetRig) killOwner(ctx context.Context, ch relay.Channel) (*relayProc, []failover) {
 	f.tb.Helper()
-	l, err := f.owner(ctx, ch)
+	l, ls, err := f.ownerAndLeases(ctx, ch)
 	if err != nil {
 		f.tb.Fatalf("no owner of %s: %v", ch, err)
 	}
-	ls, _ := f.leases(ctx)
 	p := f.relayByID(l.Owner)
 	if p == nil {
 		f.tb.Fatalf("%s is owned by %q, not one of the relays", ch, l.Owner)

@@ -3,8 +3,11 @@ package pgstore
 import (
 	"context"
 	"sync"
+	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgconn/ctxwatch"
 )
 
 // leaseConn is the one connection a relay takes and renews its leases
@@ -40,6 +43,18 @@ func (c *leaseConn) try(ctx context.Context, fn func(*pgx.Conn) error) error {
 		c.conn = conn
 	}
 	return fn(c.conn)
+}
+
+// leaseConfig is the pool's connection settings, except that a context
+// ending mid-query (a renewal that took too long) cancels the query on
+// the server rather than cutting the connection: cutting it would end the
+// session whose life tells the others that this relay is alive.
+func leaseConfig(pool *pgx.ConnConfig) *pgx.ConnConfig {
+	cfg := pool.Copy()
+	cfg.BuildContextWatcherHandler = func(pc *pgconn.PgConn) ctxwatch.Handler {
+		return &pgconn.CancelRequestContextWatcherHandler{Conn: pc, DeadlineDelay: 5 * time.Second}
+	}
+	return cfg
 }
 
 func (c *leaseConn) close() {

@@ -266,3 +266,38 @@ func awaitVacant(t *testing.T, s *pgstore.Store, self string, ch relay.Channel) 
 		}
 	}
 }
+
+// TestSlowRenewalKeepsTheLeaseSession: a renewal that runs past its
+// deadline (here, blocked on the lease row) is cancelled on the server;
+// the owner's lease session lives on, so nobody takes the lease early and
+// the next renewal keeps the epoch.
+func TestSlowRenewalKeepsTheLeaseSession(t *testing.T) {
+	dsn := pg.NewDatabase(t)
+	a, b := open(t, dsn), open(t, dsn)
+	ctx := context.Background()
+	if _, err := a.Acquire(ctx, relay.TikTok, "a", time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	tx, err := b.Pool().Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Exec(ctx, "SELECT 1 FROM relay_leases WHERE channel = $1 FOR UPDATE", string(relay.TikTok)); err != nil {
+		t.Fatal(err)
+	}
+	short, cancel := context.WithTimeout(ctx, 100*time.Millisecond)
+	_, err = a.Acquire(short, relay.TikTok, "a", time.Hour)
+	cancel()
+	if err == nil {
+		t.Fatal("a renewal blocked on the row returned no error")
+	}
+	if err := tx.Rollback(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if v, err := b.Vacant(ctx, "b"); err != nil || len(v) != 0 {
+		t.Errorf("after a slow renewal the lease looks vacant: %v %v", v, err)
+	}
+	if l, err := a.Acquire(ctx, relay.TikTok, "a", time.Hour); err != nil || l.Epoch != 1 || l.Owner != "a" {
+		t.Errorf("the next renewal: %+v %v, want epoch 1 kept", l, err)
+	}
+}

@@ -58,7 +58,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: store %s: %v", stock.ErrStore, Redact(dsn), redactErr(err, dsn))
 	}
-	s := &Store{pool: pool, dsn: dsn, lease: &leaseConn{cfg: cfg.ConnConfig.Copy()}}
+	s := &Store{pool: pool, dsn: dsn, lease: &leaseConn{cfg: leaseConfig(cfg.ConnConfig)}}
 	if _, err := Migrate(ctx, pool); err != nil {
 		pool.Close()
 		return nil, fmt.Errorf("%w: store %s: %v", stock.ErrStore, Redact(dsn), redactErr(err, dsn))
