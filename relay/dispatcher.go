@@ -157,7 +157,7 @@ func (d *Dispatcher) record(ctx context.Context, results []Result) time.Duration
 		}
 		d.st.failure(r.Item, r.Err)
 		if !Retryable(r.Err) {
-			d.log.Warn("push failed permanently", "listing", r.Item.Target.Key(), "err", r.Err)
+			d.log.Warn("push failed permanently", "listing", r.Item.Target.Key(), "err", d.st.LastError) // redacted
 			continue
 		}
 		retry = max(retry, RetryDelay(r.Err))

@@ -28,6 +28,9 @@ func ParseRetryAfter(v string, now time.Time) time.Duration {
 // returns nil for 2xx.
 func HTTPError(resp *http.Response, body []byte) error {
 	code := resp.StatusCode
+	if code/100 != 2 {
+		body = quoted(resp, body)
+	}
 	switch {
 	case code/100 == 2:
 		return nil
@@ -39,6 +42,14 @@ func HTTPError(resp *http.Response, body []byte) error {
 		return &RetryAfterError{After: after, Err: fmt.Errorf("%w: HTTP %d: %.200s", ErrUnavailable, code, body)}
 	}
 	return fmt.Errorf("%w: HTTP %d: %.200s", ErrPermanent, code, body)
+}
+
+// quoted is the start of body fit to quote in an error: redacted of
+// the request's secrets (see [Do]), of the [KnownSecrets] and of
+// sensitive fields.
+func quoted(resp *http.Response, body []byte) []byte {
+	const most = 64 << 10 // enough to cover the 200 bytes quoted after redaction
+	return []byte(Redact(string(body[:min(len(body), most)]), append(requestSecrets(resp.Request), KnownSecrets()...)...))
 }
 
 // Transient wraps a network failure as retryable.

@@ -44,14 +44,17 @@ func (s *ChannelStatus) success(it Item, now time.Time) {
 	s.MaxLag = max(s.MaxLag, s.LastLag)
 }
 
+// failure records err's text redacted (see [Redact]): it is shown on the
+// status page, and a secret must not reach it even if an adapter quoted
+// one.
 func (s *ChannelStatus) failure(it Item, err error) {
 	s.Failed++
-	s.LastError = err.Error()
+	s.LastError = Redact(err.Error(), KnownSecrets()...)
 	if Retryable(err) {
 		return
 	}
 	if s.Permanent == nil {
 		s.Permanent = map[string]string{}
 	}
-	s.Permanent[it.Target.Key()] = err.Error()
+	s.Permanent[it.Target.Key()] = s.LastError
 }

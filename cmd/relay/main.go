@@ -15,6 +15,8 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+
+	"github.com/edged/edged/relay"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -24,7 +26,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	root := &cobra.Command{Use: "relay", Short: "edged's cloud relay: master stock and marketplace sync",
 		SilenceUsage: true, SilenceErrors: true}
-	root.AddCommand(newRunCmd(), newStatusCmd(), newCheckCmd(), newMigrateCmd(), newStoreCmd())
+	root.AddCommand(newRunCmd(), newStatusCmd(), newCheckCmd(), newMigrateCmd(), newStoreCmd(),
+		newConnectCmd(), newConnectionsCmd(), newMappingCmd())
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
@@ -40,7 +43,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 1
 }
 
-func logger(w io.Writer, level string) (*slog.Logger, error) {
+// logger writes text records to w, redacted of the secrets (see
+// relay.NewRedactingHandler).
+func logger(w io.Writer, level string, secrets func() []string) (*slog.Logger, error) {
 	var l slog.Level
 	if level == "" {
 		level = "info"
@@ -48,5 +53,5 @@ func logger(w io.Writer, level string) (*slog.Logger, error) {
 	if err := l.UnmarshalText([]byte(level)); err != nil {
 		return nil, fmt.Errorf("log.level: %w", err)
 	}
-	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l})), nil
+	return slog.New(relay.NewRedactingHandler(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l}), secrets)), nil
 }

@@ -76,6 +76,9 @@ func loadConfig(path string) (server.Config, error) {
 		return cfg, err
 	}
 	cfg.Defaults(hostname())
+	if k := cfg.Secrets.KeyFile; k != "" && !filepath.IsAbs(k) {
+		cfg.Secrets.KeyFile = filepath.Join(filepath.Dir(path), k)
+	}
 	if cfg.Mapping != "" && !filepath.IsAbs(cfg.Mapping) {
 		cfg.Mapping = filepath.Join(filepath.Dir(path), cfg.Mapping)
 	}
@@ -92,7 +95,7 @@ func readMapping(path string) (*stock.Mapping, error) {
 }
 
 func runRelay(ctx context.Context, cmd *cobra.Command, cfg server.Config) error {
-	log, err := logger(cmd.ErrOrStderr(), cfg.Log.Level)
+	log, err := logger(cmd.ErrOrStderr(), cfg.Log.Level, channelSecrets(cfg.Channels))
 	if err != nil {
 		return err
 	}

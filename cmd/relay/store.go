@@ -15,6 +15,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/edged/edged/relay/connect"
 	"github.com/edged/edged/relay/stock"
 	"github.com/edged/edged/relay/stock/pgstore"
 )
@@ -57,7 +58,7 @@ func newStoreCmd() *cobra.Command {
 	var from, to string
 	cp := &cobra.Command{
 		Use:   "copy --from FILE.db --to postgres://...",
-		Short: "Copy a stopped bbolt relay's stock, reservations and pending pushes into an empty PostgreSQL store",
+		Short: "Copy a stopped bbolt relay's stock, reservations, pending pushes and channel connections into an empty PostgreSQL store",
 		Long: "Copies every record of a bbolt relay store (stop that relay first) into a PostgreSQL store that holds\n" +
 			"none yet, in one transaction, then reads both back and compares them record by record. The DSN may\n" +
 			"also come from EDGED_STORE.",
@@ -97,7 +98,29 @@ func copyStore(ctx context.Context, out io.Writer, from, to string) error {
 	if err := copyInto(ctx, dst, snap); err != nil {
 		return err
 	}
-	return verifyCopy(ctx, out, dst, snap, pgstore.Redact(to))
+	if err := verifyCopy(ctx, out, dst, snap, pgstore.Redact(to)); err != nil {
+		return err
+	}
+	return copyConnections(ctx, out, src, dst)
+}
+
+// copyConnections moves the stored channel connections as they are:
+// sealed with the relay's secrets key and their channel, so the same key
+// opens them on PostgreSQL.
+func copyConnections(ctx context.Context, out io.Writer, src, dst connect.Store) error {
+	recs, err := src.Connections(ctx)
+	if err != nil {
+		return fmt.Errorf("--from: connections: %w", err)
+	}
+	for _, r := range recs {
+		if _, err := dst.SaveConnection(ctx, r.Channel, r.Sealed, 0); err != nil {
+			return fmt.Errorf("--to: connection %s: %w (is it connected there already?)", r.Channel, err)
+		}
+	}
+	if len(recs) > 0 {
+		fmt.Fprintf(out, "OK copied %d channel connections (still sealed with the same secrets key)\n", len(recs))
+	}
+	return nil
 }
 
 // copyInto writes every record in one commit, into a store with none.

@@ -61,6 +61,10 @@ func TestStoreCopyKeepsEveryReservation(t *testing.T) {
 	if err := e.AcceptOrder(ctx, ev); err != nil {
 		t.Fatal(err)
 	}
+	sealed := []byte("sealed shopee connection")
+	if _, err := b.SaveConnection(ctx, relay.Shopee, sealed, 0); err != nil {
+		t.Fatal(err)
+	}
 	b.Close()
 	dsn := pg.NewDatabase(t)
 	var out bytes.Buffer
@@ -75,6 +79,9 @@ func TestStoreCopyKeepsEveryReservation(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer p.Close()
+	if rec, err := p.Connection(ctx, relay.Shopee); err != nil || !bytes.Equal(rec.Sealed, sealed) {
+		t.Errorf("connection not copied: %+v %v", rec, err)
+	}
 	c := engineOn(t, p)
 	if l := c.Level("TEE", "wh1"); l.OnHand != 10 || l.Reserved != 3 || len(c.Reservations()) != 1 {
 		t.Errorf("copied stock %+v, reservations %v", l, c.Reservations())

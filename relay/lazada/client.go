@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/edged/edged/relay"
@@ -23,6 +24,8 @@ type Client struct {
 	log  *slog.Logger
 	// Now is the clock for timestamps; tests may replace it before use.
 	Now func() time.Time
+	// access, once SetToken was called, replaces cfg.AccessToken.
+	access atomic.Pointer[string]
 }
 
 // New returns a client; hc nil means http.DefaultClient, log nil discards.
@@ -61,7 +64,10 @@ func (c *Client) call(ctx context.Context, method, apiPath string, biz map[strin
 	if err := c.lim.Wait(ctx, apiPath); err != nil {
 		return envelope{}, err
 	}
-	p := map[string]string{"app_key": c.cfg.AppKey, "access_token": c.cfg.AccessToken,
+	if c.accessToken() == "" {
+		return envelope{}, errNoToken
+	}
+	p := map[string]string{"app_key": c.cfg.AppKey, "access_token": c.accessToken(),
 		"sign_method": "sha256", "timestamp": msTimestamp(c.Now().UnixMilli())}
 	for k, v := range biz {
 		p[k] = v
@@ -91,7 +97,7 @@ func (c *Client) request(ctx context.Context, method, apiPath string, form url.V
 }
 
 func (c *Client) do(req *http.Request) (envelope, error) {
-	resp, err := c.http.Do(req)
+	resp, err := relay.Do(c.http, req, c.accessToken(), c.cfg.AppSecret)
 	if err != nil {
 		return envelope{}, relay.Transient(err)
 	}
@@ -118,6 +124,8 @@ func codeError(env envelope) error {
 		return &relay.RetryAfterError{After: time.Second, Err: fmt.Errorf("%w: %w", relay.ErrThrottled, err)}
 	case "513", "1000":
 		return &relay.RetryAfterError{Err: fmt.Errorf("%w: %w", relay.ErrUnavailable, err)}
+	case "IllegalAccessToken", "AccessTokenExpired", "IllegalRefreshToken", "InvalidCode":
+		return refused(err)
 	}
 	return fmt.Errorf("%w: %w", relay.ErrPermanent, err)
 }

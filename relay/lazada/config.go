@@ -14,8 +14,13 @@ type Config struct {
 	// AppKey and AppSecret identify the app; required.
 	AppKey    string `mapstructure:"app_key"`
 	AppSecret string `mapstructure:"app_secret"`
-	// AccessToken is the seller's token; required.
+	// AccessToken is the seller's token; empty when the token comes from a
+	// stored connection (`relay connect lazada`).
 	AccessToken string `mapstructure:"access_token"`
+	// AuthURL is the OAuth API base including /rest; default
+	// https://auth.lazada.com/rest. The grant page is /oauth/authorize on
+	// the same host.
+	AuthURL string `mapstructure:"auth_url"`
 	// BatchSize is SKUs per call: default 20 (Lazada's advice), at most 50.
 	BatchSize int `mapstructure:"batch_size"`
 	// RatePerSecond caps calls per API path (burst 5); default 40, so that
@@ -29,7 +34,10 @@ func (c Config) Validate() error {
 	if u, err := url.Parse(c.BaseURL); err != nil || u.Scheme == "" || u.Host == "" {
 		errs = append(errs, fmt.Errorf("lazada.base_url: %q is not an absolute URL", c.BaseURL))
 	}
-	for name, v := range map[string]string{"app_key": c.AppKey, "app_secret": c.AppSecret, "access_token": c.AccessToken} {
+	if u, err := url.Parse(c.AuthURL); c.AuthURL != "" && (err != nil || u.Scheme == "" || u.Host == "") {
+		errs = append(errs, fmt.Errorf("lazada.auth_url: %q is not an absolute URL", c.AuthURL))
+	}
+	for name, v := range map[string]string{"app_key": c.AppKey, "app_secret": c.AppSecret} {
 		if v == "" {
 			errs = append(errs, fmt.Errorf("lazada.%s: required", name))
 		}

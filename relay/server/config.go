@@ -39,8 +39,14 @@ type Config struct {
 	// ReconcileEvery pushes every listing again at this period, repairing
 	// what a marketplace changed on its own. Default 10 minutes.
 	ReconcileEvery time.Duration `mapstructure:"reconcile_every"`
+	// DiscoverEvery re-reads every channel's listings at this period and
+	// shows on the status page how the mapping file drifted from them
+	// (see relay/discover). Default 6h; 0 turns the check off.
+	DiscoverEvery *time.Duration `mapstructure:"discover_every"`
 	// HTTP serves the status page and the webhooks.
 	HTTP HTTPConfig `mapstructure:"http"`
+	// Secrets holds the key that seals the channels' stored connections.
+	Secrets SecretsConfig `mapstructure:"secrets"`
 	// Log sets the level.
 	Log struct {
 		Level string `mapstructure:"level"`
@@ -114,6 +120,9 @@ func (c *Config) Validate() error {
 			errs = append(errs, fmt.Errorf("channels.%s: %w", ch.name, err))
 		}
 	}
+	if c.DiscoverEvery != nil && *c.DiscoverEvery < 0 {
+		errs = append(errs, errors.New("discover_every: must not be negative; 0 turns the drift check off"))
+	}
 	if c.ReconcileEvery < 0 {
 		errs = append(errs, errors.New("reconcile_every: must not be negative"))
 	}
@@ -124,6 +133,7 @@ func (c *Config) Validate() error {
 			c.MQTT.ShareGroup, c.Store))
 	}
 	errs = append(errs, c.Fleet.validate()...)
+	errs = append(errs, c.Secrets.validate()...)
 	return errors.Join(errs...)
 }
 

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/edged/edged/relay"
+	"github.com/edged/edged/relay/connect"
+	"github.com/edged/edged/relay/discover"
 	"github.com/edged/edged/relay/fleet"
 	"github.com/edged/edged/relay/intake"
 	"github.com/edged/edged/relay/shopee"
@@ -60,6 +62,8 @@ type Server struct {
 	down   atomic.Bool                   // the store failed; watchStore probes until it answers
 	mux    *http.ServeMux
 	locks  *shopee.LockWatcher // nil without Shopee
+	conns  *connect.Refresher  // nil without a secrets key
+	drift  *discover.Drift     // nil when discover_every is 0
 }
 
 // New opens the store, builds the channels and the engine; Run starts it.
@@ -102,6 +106,14 @@ func New(ctx context.Context, cfg Config, parts Parts) (*Server, error) {
 			s.locks.SweepWhile(g.Owned)
 		}
 	}
+	if s.conns, err = s.newRefresher(b.pushers); err != nil {
+		s.store.Close()
+		return nil, err
+	}
+	if s.conns != nil {
+		s.conns.Load(ctx) // the clients have their stored tokens before the first push
+	}
+	s.drift = s.newDrift(b.pushers)
 	s.routes()
 	return s, nil
 }
@@ -116,7 +128,8 @@ func (s *Server) routes() {
 	for ch, h := range s.hooks {
 		s.mux.Handle("POST /webhooks/"+string(ch), h(s.engine))
 	}
-	src := status.Source{Engine: s.engine, Dispatchers: s.disp, Gaps: s.gaps, Fleet: s.fleetStatus, Broker: s.brokerState}
+	src := status.Source{Engine: s.engine, Dispatchers: s.disp, Gaps: s.gaps, Fleet: s.fleetStatus, Broker: s.brokerState,
+		Connections: s.Connections, Drift: s.driftCheck}
 	s.mux.Handle("GET /", status.Handler(src.Snapshot))
 }
 
@@ -200,6 +213,12 @@ func (s *Server) start(ctx context.Context, wg *sync.WaitGroup) {
 	wg.Go(func() { _ = s.engine.Reconcile(ctx, s.cfg.ReconcileEvery) })
 	if s.locks != nil {
 		wg.Go(func() { _ = s.locks.Run(ctx) })
+	}
+	if s.conns != nil {
+		wg.Go(func() { _ = s.conns.Run(ctx) })
+	}
+	if s.drift != nil {
+		wg.Go(func() { _ = s.drift.Run(ctx) })
 	}
 	wg.Go(func() {
 		t := time.NewTicker(5 * time.Second)

@@ -26,14 +26,10 @@ type Client struct {
 	log  *slog.Logger
 	// Now is the clock for timestamps; tests may replace it before use.
 	Now func() time.Time
-	// OnTokens, when set before use, receives every refreshed token pair so
-	// the caller can persist it.
-	OnTokens func(access, refresh string)
 
-	mu      sync.Mutex
-	access  string
-	refresh string
-	locks   *LockWatcher // nil unless WatchLocks was called
+	mu     sync.Mutex
+	access string       // replaced by SetToken
+	locks  *LockWatcher // nil unless WatchLocks was called
 }
 
 // New returns a client; hc nil means http.DefaultClient, log nil discards.
@@ -51,7 +47,7 @@ func New(cfg Config, hc *http.Client, log *slog.Logger) (*Client, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	return &Client{cfg: cfg, http: hc, lim: relay.NewPathLimiter(cfg.RatePerSecond, 5), log: log, Now: time.Now,
-		access: cfg.AccessToken, refresh: cfg.RefreshToken}, nil
+		access: cfg.AccessToken}, nil
 }
 
 // answer is Shopee's envelope.
@@ -68,15 +64,14 @@ func (c *Client) token() string {
 	return c.access
 }
 
-// call sends a shop API request, refreshing the token once on error_auth.
+// call sends a shop API request; error_auth means the token must be
+// renewed outside the client (see SetToken).
 func (c *Client) call(ctx context.Context, path string, q url.Values, body any) (answer, error) {
-	a, err := c.send(ctx, path, q, body, c.token())
-	if err == nil && a.Error == "error_auth" {
-		if rerr := c.refreshTokens(ctx); rerr != nil {
-			return a, rerr
-		}
-		a, err = c.send(ctx, path, q, body, c.token())
+	token := c.token()
+	if token == "" {
+		return answer{}, errNoToken
 	}
+	a, err := c.send(ctx, path, q, body, token)
 	if err == nil && a.Error != "" {
 		err = apiError(a)
 	}
@@ -122,7 +117,7 @@ func (c *Client) request(ctx context.Context, u string, body any) (*http.Request
 }
 
 func (c *Client) do(req *http.Request) (answer, error) {
-	resp, err := c.http.Do(req)
+	resp, err := relay.Do(c.http, req, c.token(), c.cfg.PartnerKey, c.cfg.RefreshToken)
 	if err != nil {
 		return answer{}, relay.Transient(err)
 	}
@@ -153,6 +148,8 @@ func apiError(a answer) error {
 		return &relay.RetryAfterError{After: time.Second, Err: fmt.Errorf("%w: %w", relay.ErrThrottled, err)}
 	case "error_inner":
 		return &relay.RetryAfterError{Err: fmt.Errorf("%w: %w", relay.ErrUnavailable, err)}
+	case "error_auth", "invalid_access_token", "invalid_acceess_token":
+		return refused(err)
 	}
 	return fmt.Errorf("%w: %w", relay.ErrPermanent, err)
 }

@@ -16,7 +16,9 @@ type Config struct {
 	// ShopID is the shop; required.
 	ShopID int64 `mapstructure:"shop_id"`
 	// AccessToken (4 h) and RefreshToken (30 days) are the shop's tokens;
-	// required.
+	// empty when they come from a stored connection (`relay connect
+	// shopee`). The client never refreshes by itself: the token refresher
+	// does, through Auth.Refresh, and hands the result to SetToken.
 	AccessToken  string `mapstructure:"access_token"`
 	RefreshToken string `mapstructure:"refresh_token"`
 	// CallbackURL is the push URL exactly as registered with Shopee; the
@@ -36,10 +38,8 @@ func (c Config) Validate() error {
 	if c.PartnerID <= 0 || c.ShopID <= 0 {
 		errs = append(errs, fmt.Errorf("shopee.partner_id, shopee.shop_id: required positive ids, got %d, %d", c.PartnerID, c.ShopID))
 	}
-	for name, v := range map[string]string{"partner_key": c.PartnerKey, "access_token": c.AccessToken, "refresh_token": c.RefreshToken} {
-		if v == "" {
-			errs = append(errs, fmt.Errorf("shopee.%s: required", name))
-		}
+	if c.PartnerKey == "" {
+		errs = append(errs, errors.New("shopee.partner_key: required"))
 	}
 	if c.RatePerSecond < 0 {
 		errs = append(errs, fmt.Errorf("shopee.rate_per_second: %v is negative", c.RatePerSecond))

@@ -72,17 +72,39 @@ func TestPushPerItemWithPartialFailure(t *testing.T) {
 	}
 }
 
-func TestExpiredTokenIsRefreshedOnce(t *testing.T) {
-	sim, c := newRig(t, shopeesim.Config{})
-	var got []string
-	c.OnTokens = func(a, r string) { got = append(got, a, r) }
+// The client no longer refreshes by itself: an expired token is an
+// ErrAuth, and the pair from Auth.Refresh handed to SetToken fixes it.
+func TestExpiredTokenNeedsRefreshOutside(t *testing.T) {
+	sim := shopeesim.New(shopeesim.Config{PartnerID: partner, PartnerKey: key, ShopID: shopID, AccessToken: "acc", RefreshToken: "ref"})
+	srv := sim.Start()
+	defer srv.Close()
+	cfg := shopee.Config{BaseURL: srv.URL, PartnerID: partner, PartnerKey: key, ShopID: shopID, AccessToken: "acc"}
+	c, err := shopee.New(cfg, srv.Client(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
 	sim.AddModel(100, 1, "", 5, 0)
 	sim.ExpireTokens()
+	res := c.Push(context.Background(), []relay.Item{it("100", "1", "", 2)})
+	if !errors.Is(res[0].Err, relay.ErrAuth) || !errors.Is(res[0].Err, relay.ErrPermanent) {
+		t.Fatalf("expired token: %v", res[0].Err)
+	}
+	for _, r := range sim.Recorder.Requests() {
+		if strings.HasSuffix(r.Path, "/access_token/get") {
+			t.Error("client refreshed by itself")
+		}
+	}
+	auth, err := shopee.NewAuth(cfg, srv.Client(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok, err := auth.Refresh(context.Background(), relay.Token{Refresh: "ref"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.SetToken(tok)
 	if res := c.Push(context.Background(), []relay.Item{it("100", "1", "", 2)}); res[0].Err != nil {
 		t.Fatal(res[0].Err)
-	}
-	if len(got) != 2 || !strings.HasPrefix(got[0], "access-") {
-		t.Errorf("tokens handed out: %v", got)
 	}
 	if l, _ := sim.Stock.Get("100/1"); l.Available != 2 {
 		t.Errorf("stock %d after refresh", l.Available)

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/edged/edged/relay"
@@ -22,6 +23,8 @@ type Client struct {
 	http *http.Client
 	lim  *relay.Limiter
 	log  *slog.Logger
+	// access, once SetToken was called, replaces cfg.AccessToken.
+	access atomic.Pointer[string]
 
 	mu        sync.Mutex
 	known     map[string]int64    // Target.Key → Shopify's available as last read or set
@@ -78,8 +81,8 @@ func (c *Client) graphql(ctx context.Context, query string, vars any) (gqlRespon
 		return gqlResponse{}, err
 	}
 	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("X-Shopify-Access-Token", c.cfg.AccessToken)
-	resp, err := c.http.Do(req)
+	req.Header.Set("X-Shopify-Access-Token", c.accessToken())
+	resp, err := relay.Do(c.http, req, c.accessToken(), c.cfg.ClientSecret)
 	if err != nil {
 		return gqlResponse{}, relay.Transient(err)
 	}
@@ -89,7 +92,7 @@ func (c *Client) graphql(ctx context.Context, query string, vars any) (gqlRespon
 		return gqlResponse{}, relay.Transient(err)
 	}
 	if err := relay.HTTPError(resp, body); err != nil {
-		return gqlResponse{}, err
+		return gqlResponse{}, authStatus(resp.StatusCode, err)
 	}
 	return decodeGQL(body)
 }

@@ -32,6 +32,8 @@ func WriteText(w io.Writer, s Snapshot) error {
 	}
 	writeBroker(tw, s.Broker)
 	writeFleet(tw, s)
+	writeConnections(tw, s)
+	writeDrift(tw, s.Drift)
 	c := s.Counters
 	fmt.Fprintf(tw, "\nduplicate deltas %d, gaps %d, rejected deltas %d, unknown skus %d, unknown gateways %d\n",
 		c.DuplicateDeltas, c.Gaps, c.RejectedDeltas, c.UnknownSKUs, c.UnknownGateways)
@@ -130,6 +132,7 @@ var page = template.Must(template.New("status").Parse(`<!doctype html>
 {{range .Instances}}<tr><td>{{.ID}}<td>{{.Version}}<td>{{.Host}}<td>{{.Started.Format "2006-01-02 15:04:05"}}<td>{{.Age}} ago</tr>{{end}}</table>
 <h2>channel owners</h2><table border="1" cellpadding="4"><tr><th>channel<th>pushed by<th>epoch<th>lease left</tr>
 {{range .Leases}}<tr><td>{{.Channel}}<td>{{.Owner}}<td>{{.Epoch}}<td>{{.Remaining}}</tr>{{end}}</table>{{end}}{{end}}
+{{with .Drift}}<h2>mapping drift</h2><p>checked {{.At.Format "2006-01-02 15:04:05"}} ({{.Took}}) on {{range .Channels}}{{.}} {{end}}: {{if .Drifted}}<b>{{.Added}} added, {{.Removed}} removed, {{.Changed}} changed</b>; run <code>relay mapping discover</code>{{else}}the mapping matches the listings{{end}}; {{.Unknown}} unknown, {{.Missing}} missing, {{.Duplicates}} duplicate, {{.Blank}} blank seller SKUs{{range .Errors}}<br>error: {{.}}{{end}}</p>{{end}}
 <h2>counters</h2><pre>{{printf "%+v" .Counters}}
 pending fetches {{.PendingFetches}}</pre>
 `))

@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/edged/edged/relay"
+	"github.com/edged/edged/relay/connect"
+	"github.com/edged/edged/relay/discover"
 	"github.com/edged/edged/relay/fleet"
 	"github.com/edged/edged/relay/intake"
 	"github.com/edged/edged/relay/stock"
@@ -34,6 +36,12 @@ type Snapshot struct {
 	Fleet Fleet `json:"fleet"`
 	// Broker is the relay's MQTT session, when it has one.
 	Broker *intake.BrokerState `json:"broker,omitempty"`
+	// Connections are the channels' stored authorisations: shop, scopes,
+	// expiry, refresh errors (never the tokens).
+	Connections []connect.Status `json:"connections,omitempty"`
+	// Drift is the last scheduled mapping check (discover_every), when
+	// one ran: how the mapping file differs from the channels' listings.
+	Drift *discover.Check `json:"drift,omitempty"`
 }
 
 // Fleet is what `relay status` shows of the store and the instances.
@@ -71,6 +79,10 @@ type Source struct {
 	Fleet func() Fleet
 	// Broker, when set, returns the MQTT session's state.
 	Broker func() (intake.BrokerState, bool)
+	// Connections, when set, returns the stored connections' state.
+	Connections func() []connect.Status
+	// Drift, when set, returns the last mapping drift check.
+	Drift func() (discover.Check, bool)
 }
 
 // Snapshot reads the current state.
@@ -95,6 +107,14 @@ func (s Source) Snapshot() Snapshot {
 	if s.Broker != nil {
 		if b, ok := s.Broker(); ok {
 			snap.Broker = &b
+		}
+	}
+	if s.Connections != nil {
+		snap.Connections = s.Connections()
+	}
+	if s.Drift != nil {
+		if c, ok := s.Drift(); ok {
+			snap.Drift = &c
 		}
 	}
 	return snap

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/edged/edged/relay"
@@ -25,6 +26,8 @@ type Client struct {
 	log  *slog.Logger
 	// Now is the clock for timestamps; tests may replace it before use.
 	Now func() time.Time
+	// access and cipher, once SetToken was called, replace the config's.
+	access, cipher atomic.Pointer[string]
 }
 
 // New returns a client; hc nil means http.DefaultClient, log nil discards.
@@ -57,7 +60,10 @@ func (c *Client) call(ctx context.Context, path string, extra url.Values, body [
 	if err := c.lim.Wait(ctx, path); err != nil {
 		return envelope{}, err
 	}
-	q := url.Values{"app_key": {c.cfg.AppKey}, "shop_cipher": {c.cfg.ShopCipher},
+	if c.accessToken() == "" {
+		return envelope{}, errNoToken
+	}
+	q := url.Values{"app_key": {c.cfg.AppKey}, "shop_cipher": {c.shopCipher()},
 		"timestamp": {strconv.FormatInt(c.Now().Unix(), 10)}}
 	for k, v := range extra {
 		q[k] = v
@@ -71,13 +77,13 @@ func (c *Client) call(ctx context.Context, path string, extra url.Values, body [
 	if err != nil {
 		return envelope{}, err
 	}
-	req.Header.Set("x-tts-access-token", c.cfg.AccessToken)
+	req.Header.Set("x-tts-access-token", c.accessToken())
 	req.Header.Set("Content-Type", "application/json")
 	return c.do(req)
 }
 
 func (c *Client) do(req *http.Request) (envelope, error) {
-	resp, err := c.http.Do(req)
+	resp, err := relay.Do(c.http, req, c.accessToken(), c.cfg.AppSecret)
 	if err != nil {
 		return envelope{}, relay.Transient(err)
 	}
@@ -89,7 +95,7 @@ func (c *Client) do(req *http.Request) (envelope, error) {
 	var env envelope
 	jerr := json.Unmarshal(body, &env)
 	if err := relay.HTTPError(resp, body); err != nil {
-		return env, err
+		return env, authStatus(env, err)
 	}
 	if jerr != nil {
 		return env, fmt.Errorf("%w: undecodable response: %w", relay.ErrUnavailable, jerr)
@@ -108,6 +114,12 @@ func codeError(code int, msg string) error {
 		return &relay.RetryAfterError{After: time.Second, Err: fmt.Errorf("%w: %w", relay.ErrThrottled, err)}
 	case 36009003, 36009007:
 		return &relay.RetryAfterError{Err: fmt.Errorf("%w: %w", relay.ErrUnavailable, err)}
+	case 105002:
+		return refused(err)
+	case 36009004:
+		if strings.Contains(strings.ToLower(msg), "token") {
+			return refused(err)
+		}
 	}
 	return fmt.Errorf("%w: %w", relay.ErrPermanent, err)
 }

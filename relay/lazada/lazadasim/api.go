@@ -52,7 +52,7 @@ func (s *Sim) authorize(w http.ResponseWriter, r *http.Request, apiPath string) 
 		reply(w, "InvalidAppKey", "app_key not found", nil)
 	case p["sign_method"] != "sha256":
 		reply(w, "InvalidSignMethod", "sign_method must be sha256", nil)
-	case p["access_token"] != s.cfg.AccessToken:
+	case !s.tokenOK(p["access_token"]):
 		reply(w, "IllegalAccessToken", "The specified access token is invalid or expired", nil)
 	case !s.freshTimestamp(p["timestamp"]):
 		reply(w, "InvalidTimestamp", "timestamp is out of the 7200 s window", nil)
@@ -97,15 +97,22 @@ type xmlRequest struct {
 	Skus    []xmlSku `xml:"Product>Skus>Sku"`
 }
 
+// xmlSku is one Sku element. Multi is non-nil whenever the element has a
+// MultiWarehouseInventories child, even an empty one, so that the shape
+// check sees the multi-warehouse form however little of it was sent.
 type xmlSku struct {
-	ItemID     string `xml:"ItemId"`
-	SkuID      string `xml:"SkuId"`
-	SellerSku  string `xml:"SellerSku"`
-	Sellable   *int64 `xml:"SellableQuantity"`
+	ItemID    string    `xml:"ItemId"`
+	SkuID     string    `xml:"SkuId"`
+	SellerSku string    `xml:"SellerSku"`
+	Sellable  *int64    `xml:"SellableQuantity"`
+	Multi     *xmlMulti `xml:"MultiWarehouseInventories"`
+}
+
+type xmlMulti struct {
 	Warehouses []struct {
 		Code     string `xml:"WarehouseCode"`
 		Sellable int64  `xml:"SellableQuantity"`
-	} `xml:"MultiWarehouseInventories>MultiWarehouseInventory"`
+	} `xml:"MultiWarehouseInventory"`
 }
 
 func (s *Sim) orderItems(w http.ResponseWriter, r *http.Request) {

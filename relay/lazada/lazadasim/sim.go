@@ -20,8 +20,11 @@ import (
 // Config sets the fake seller up. Zero fields take defaults.
 type Config struct {
 	AppKey, AppSecret, AccessToken string
-	// SellerID appears in pushes.
+	// SellerID appears in pushes and in token answers.
 	SellerID string
+	// TokenTTL and RefreshTTL are the lives of tokens from OAuth; default
+	// 7 and 30 days.
+	TokenTTL, RefreshTTL time.Duration
 	// RatePerSecond is the call limit (901 above); default 50.
 	RatePerSecond int
 	// Strict20 answers 513 to batches above 20 SKUs.
@@ -46,6 +49,7 @@ type Sim struct {
 	Recorder simkit.Recorder
 	Emitter  simkit.Emitter
 	win      simkit.Window
+	auth     simkit.Tokens
 
 	mu     sync.Mutex
 	skus   map[string]sku
@@ -64,6 +68,7 @@ func New(cfg Config) *Sim {
 	}
 	s := &Sim{cfg: cfg, skus: map[string]sku{}, orders: map[string][]string{}, status: map[string]string{}, nextID: 260422900198363}
 	s.Emitter.Acked = func(code int, _ []byte) bool { return code == http.StatusOK }
+	s.setupAuth()
 	return s
 }
 
@@ -75,6 +80,10 @@ func (s *Sim) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/rest/product/stock/sellable/update", s.sellableUpdate)
 	mux.HandleFunc("GET /rest/order/items/get", s.orderItems)
+	mux.HandleFunc("GET /rest/products/get", s.productsGet)
+	mux.HandleFunc("GET /oauth/authorize", s.authorizePage)
+	mux.HandleFunc("/rest/auth/token/create", s.tokenCreate)
+	mux.HandleFunc("/rest/auth/token/refresh", s.tokenRefresh)
 	return s.Recorder.Wrap(&s.Faults, mux)
 }
 

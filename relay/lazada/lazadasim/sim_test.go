@@ -77,3 +77,45 @@ func TestSimulatorChecks(t *testing.T) {
 		t.Errorf("accepted update not applied: %+v", l)
 	}
 }
+
+// TestWarehouseShape: a single-warehouse seller must not send the
+// multi-warehouse form at all, not even an empty MultiWarehouseInventories
+// element (the encoding/xml omitempty trap), and a multi-warehouse seller
+// must not send a plain SellableQuantity.
+func TestWarehouseShape(t *testing.T) {
+	sim := lazadasim.New(lazadasim.Config{AppKey: "k", AppSecret: "helloworld", AccessToken: "tok"})
+	srv := sim.Start()
+	defer srv.Close()
+	sim.AddSKU("9", "1", "S1", "", 5, 0)
+	sim.AddSKU("9", "2", "S2", "WH-A", 5, 0)
+	const multi = "<MultiWarehouseInventories><MultiWarehouseInventory><WarehouseCode>WH-A</WarehouseCode><SellableQuantity>7</SellableQuantity></MultiWarehouseInventory></MultiWarehouseInventories>"
+	cases := []struct {
+		name, sku, body, want string
+	}{
+		{"single, plain", "1", "<SellableQuantity>7</SellableQuantity>", "0"},
+		{"single, empty multi element", "1", "<SellableQuantity>7</SellableQuantity><MultiWarehouseInventories></MultiWarehouseInventories>", "501"},
+		{"single, self-closed multi element", "1", "<SellableQuantity>7</SellableQuantity><MultiWarehouseInventories/>", "501"},
+		{"single, multi form", "1", strings.ReplaceAll(multi, "WH-A", ""), "501"},
+		{"single, both forms", "1", "<SellableQuantity>7</SellableQuantity>" + multi, "501"},
+		{"multi, multi form", "2", multi, "0"},
+		{"multi, plain", "2", "<SellableQuantity>7</SellableQuantity>", "501"},
+		{"multi, both forms", "2", "<SellableQuantity>7</SellableQuantity>" + multi, "501"},
+		{"multi, empty multi element", "2", "<MultiWarehouseInventories></MultiWarehouseInventories>", "501"},
+		{"multi, other warehouse", "2", strings.ReplaceAll(multi, "WH-A", "WH-B"), "501"},
+	}
+	for _, c := range cases {
+		sim.Stock.SetAvailable(c.sku, 5)
+		p := map[string]string{"app_key": "k", "access_token": "tok", "sign_method": "sha256", "timestamp": fmt.Sprint(time.Now().UnixMilli()),
+			"payload": "<Request><Product><Skus><Sku><ItemId>9</ItemId><SkuId>" + c.sku + "</SkuId>" + c.body + "</Sku></Skus></Product></Request>"}
+		if got := call(t, srv.URL, p, nil); got != c.want {
+			t.Errorf("%s: code %s, want %s", c.name, got, c.want)
+		}
+		want := int64(5)
+		if c.want == "0" {
+			want = 7
+		}
+		if l, _ := sim.Stock.Get(c.sku); l.Available != want {
+			t.Errorf("%s: sellable %d, want %d", c.name, l.Available, want)
+		}
+	}
+}

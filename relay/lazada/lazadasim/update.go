@@ -10,21 +10,13 @@ func (s *Sim) sellableUpdate(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	var req xmlRequest
-	if err := xml.Unmarshal([]byte(p["payload"]), &req); err != nil || len(req.Skus) == 0 {
-		reply(w, "5", "Invalid format of payload", nil)
-		return
-	}
-	switch {
-	case len(req.Skus) > 50:
-		reply(w, "204", "E204 Too many SKU", nil)
-		return
-	case s.cfg.Strict20 && len(req.Skus) > 20:
-		reply(w, "513", "Internal call exception", nil)
+	skus, code, msg := s.parsePayload(p["payload"])
+	if code != "" {
+		reply(w, code, msg, nil)
 		return
 	}
 	var detail []map[string]any
-	for _, x := range req.Skus {
+	for _, x := range skus {
 		if msg := s.apply(x); msg != "" {
 			detail = append(detail, map[string]any{"seller_sku": x.SellerSku, "sku_id": x.SkuID, "code": "4", "message": msg})
 		}
@@ -36,13 +28,29 @@ func (s *Sim) sellableUpdate(w http.ResponseWriter, r *http.Request) {
 	reply(w, "0", "", map[string]any{"data": map[string]any{}})
 }
 
+// parsePayload decodes the XML payload and checks the SKU count; on
+// failure it returns Lazada's code and message.
+func (s *Sim) parsePayload(raw string) ([]xmlSku, string, string) {
+	var req xmlRequest
+	if err := xml.Unmarshal([]byte(raw), &req); err != nil || len(req.Skus) == 0 {
+		return nil, "5", "Invalid format of payload"
+	}
+	switch {
+	case len(req.Skus) > 50:
+		return nil, "204", "E204 Too many SKU"
+	case s.cfg.Strict20 && len(req.Skus) > 20:
+		return nil, "513", "Internal call exception"
+	}
+	return req.Skus, "", ""
+}
+
 // apply validates and sets one SKU; it returns a failure reason or "".
 func (s *Sim) apply(x xmlSku) string {
 	k, ok := s.lookup(x.SkuID)
 	if !ok || (x.ItemID != "" && x.ItemID != k.ItemID) {
 		return errf("SKU %s (item %s) does not exist", x.SkuID, x.ItemID)
 	}
-	qty, msg := s.quantity(k, x)
+	qty, msg := quantity(k, x)
 	if msg != "" {
 		return msg
 	}
@@ -57,16 +65,19 @@ func (s *Sim) apply(x xmlSku) string {
 	return ""
 }
 
-// quantity checks the warehouse shape against the seller's.
-func (s *Sim) quantity(k sku, x xmlSku) (int64, string) {
+// quantity checks the warehouse shape against the seller's: a
+// single-warehouse seller must not send MultiWarehouseInventories at all,
+// not even empty, and a multi-warehouse seller must not send a plain
+// SellableQuantity.
+func quantity(k sku, x xmlSku) (int64, string) {
 	if k.Warehouse == "" {
-		if x.Sellable == nil || len(x.Warehouses) > 0 {
-			return 0, "single-warehouse seller must send SellableQuantity only"
+		if x.Sellable == nil || x.Multi != nil {
+			return 0, "single-warehouse seller must send SellableQuantity only, without MultiWarehouseInventories"
 		}
 		return *x.Sellable, ""
 	}
-	if x.Sellable != nil || len(x.Warehouses) != 1 || x.Warehouses[0].Code != k.Warehouse {
+	if x.Sellable != nil || x.Multi == nil || len(x.Multi.Warehouses) != 1 || x.Multi.Warehouses[0].Code != k.Warehouse {
 		return 0, errf("multi-warehouse seller must send MultiWarehouseInventories for warehouse %s", k.Warehouse)
 	}
-	return x.Warehouses[0].Sellable, ""
+	return x.Multi.Warehouses[0].Sellable, ""
 }

@@ -35,7 +35,7 @@ func (s *Sim) authorize(w http.ResponseWriter, r *http.Request, shop bool) bool 
 		reply(w, "error_param", "Invalid timestamp", nil)
 	case !hmac.Equal([]byte(sign(s.cfg.PartnerKey, base)), []byte(q.Get("sign"))):
 		reply(w, "error_sign", "Wrong sign.", nil)
-	case shop && (q.Get("shop_id") != itoa(s.cfg.ShopID) || !s.validToken(q.Get("access_token"))):
+	case shop && (q.Get("shop_id") != itoa(s.cfg.ShopID) || !s.tokenOK(q.Get("access_token"))):
 		reply(w, "error_auth", "Invalid access_token.", nil)
 	case !s.win.Allow(s.cfg.Now(), s.cfg.RatePerSecond):
 		reply(w, "error_system_busy", "Our system is taking some time to respond, please try later.", nil)
@@ -45,40 +45,11 @@ func (s *Sim) authorize(w http.ResponseWriter, r *http.Request, shop bool) bool 
 	return false
 }
 
-func (s *Sim) validToken(t string) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	exp, ok := s.tokens[t]
-	return ok && s.cfg.Now().Before(exp)
-}
-
 // sign is the simulator's own implementation.
 func sign(key, base string) string {
 	m := hmac.New(sha256.New, []byte(key))
 	m.Write([]byte(base))
 	return hex.EncodeToString(m.Sum(nil))
-}
-
-func (s *Sim) tokenGet(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, false) {
-		return
-	}
-	var req struct {
-		RefreshToken string `json:"refresh_token"`
-		ShopID       int64  `json:"shop_id"`
-	}
-	json.NewDecoder(r.Body).Decode(&req)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if req.RefreshToken != s.refresh || req.ShopID != s.cfg.ShopID {
-		reply(w, "error_auth", "Invalid refresh_token.", nil)
-		return
-	}
-	n := len(s.tokens) + 1
-	access, refresh := "access-"+strconv.Itoa(n)+"-"+itoa(s.cfg.Now().UnixNano()), "refresh-"+strconv.Itoa(n)
-	s.tokens[access] = s.cfg.Now().Add(s.cfg.TokenTTL)
-	s.refresh = refresh
-	reply(w, "", "", map[string]any{"access_token": access, "refresh_token": refresh, "expire_in": int(s.cfg.TokenTTL.Seconds())})
 }
 
 func (s *Sim) orderDetail(w http.ResponseWriter, r *http.Request) {

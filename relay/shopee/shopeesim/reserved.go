@@ -76,7 +76,7 @@ func (s *Sim) modelList(w http.ResponseWriter, r *http.Request) {
 	}
 	models := []any{}
 	for _, m := range ids {
-		models = append(models, map[string]any{"model_id": m, "stock_info_v2": s.stockInfo(id, m, loc)})
+		models = append(models, map[string]any{"model_id": m, "model_sku": s.sellerSKU(id, m), "stock_info_v2": s.stockInfo(id, m, loc)})
 	}
 	reply(w, "", "", map[string]any{"tier_variation": []any{}, "model": models})
 }
@@ -85,15 +85,20 @@ func (s *Sim) itemBaseInfo(w http.ResponseWriter, r *http.Request) {
 	if !s.authorize(w, r, true) {
 		return
 	}
-	id, _ := strconv.ParseInt(r.URL.Query().Get("item_id_list"), 10, 64)
-	ids, loc, ok := s.models(id)
+	ids, ok := itemIDList(r.URL.Query().Get("item_id_list"))
 	if !ok {
+		reply(w, "error_param", "item_id_list must be 1..50 comma-separated item ids", nil)
+		return
+	}
+	items := []any{}
+	for _, id := range ids {
+		if item, ok := s.baseInfo(id); ok {
+			items = append(items, item)
+		}
+	}
+	if len(items) == 0 {
 		reply(w, "error_item_not_found", "Item not found.", nil)
 		return
 	}
-	item := map[string]any{"item_id": id, "has_model": len(ids) > 0}
-	if len(ids) == 0 {
-		item["stock_info_v2"] = s.stockInfo(id, 0, loc)
-	}
-	reply(w, "", "", map[string]any{"item_list": []any{item}})
+	reply(w, "", "", map[string]any{"item_list": items})
 }

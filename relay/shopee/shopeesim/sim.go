@@ -21,7 +21,8 @@ type Config struct {
 	AccessToken  string
 	RefreshToken string
 	// TokenTTL is how long an access token lives; default 4 h.
-	TokenTTL time.Duration
+	// RefreshTTL is a refresh token's life; default 30 days.
+	TokenTTL, RefreshTTL time.Duration
 	// RatePerSecond answers error_system_busy above it; 0 means no limit.
 	RatePerSecond int
 	// PushURL receives pushes; the signature covers it exactly.
@@ -45,11 +46,11 @@ type Sim struct {
 	Recorder simkit.Recorder
 	Emitter  simkit.Emitter
 	win      simkit.Window
+	auth     simkit.Tokens
+	book     skuBook // AddListings; seller SKUs and names
 
 	mu        sync.Mutex
 	items     map[int64]*item
-	tokens    map[string]time.Time // access token → expiry
-	refresh   string
 	promoLock bool
 	orders    map[string][]line
 	status    map[string]string
@@ -66,8 +67,8 @@ func New(cfg Config) *Sim {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	s := &Sim{cfg: cfg, items: map[int64]*item{}, refresh: cfg.RefreshToken, orders: map[string][]line{}, status: map[string]string{}}
-	s.tokens = map[string]time.Time{cfg.AccessToken: cfg.Now().Add(cfg.TokenTTL)}
+	s := &Sim{cfg: cfg, items: map[int64]*item{}, orders: map[string][]line{}, status: map[string]string{}}
+	s.setupAuth()
 	s.Emitter.Acked = func(code int, body []byte) bool { return code/100 == 2 && len(body) == 0 }
 	s.Emitter.OnFailed = s.keepLost
 	return s
@@ -83,7 +84,10 @@ func (s *Sim) Handler() http.Handler {
 	mux.HandleFunc("GET /api/v2/order/get_order_detail", s.orderDetail)
 	mux.HandleFunc("GET /api/v2/product/get_model_list", s.modelList)
 	mux.HandleFunc("GET /api/v2/product/get_item_base_info", s.itemBaseInfo)
-	mux.HandleFunc("POST /api/v2/auth/access_token/get", s.tokenGet)
+	mux.HandleFunc("GET /api/v2/product/get_item_list", s.itemList)
+	mux.HandleFunc("POST /api/v2/auth/access_token/get", s.accessTokenGet)
+	mux.HandleFunc("POST /api/v2/auth/token/get", s.tokenGet)
+	mux.HandleFunc("GET /api/v2/shop/auth_partner", s.authPartner)
 	mux.HandleFunc("GET /api/v2/push/get_lost_push_message", s.lostMessages)
 	mux.HandleFunc("POST /api/v2/push/confirm_consumed_lost_push_message", s.confirmLost)
 	return s.Recorder.Wrap(&s.Faults, mux)
@@ -111,11 +115,7 @@ func (s *Sim) PromotionLock(on bool) {
 }
 
 // ExpireTokens invalidates every access token (as after 4 h).
-func (s *Sim) ExpireTokens() {
-	s.mu.Lock()
-	clear(s.tokens)
-	s.mu.Unlock()
-}
+func (s *Sim) ExpireTokens() { s.auth.ExpireAccess() }
 
 func key(itemID, modelID int64) string { return fmt.Sprintf("%d/%d", itemID, modelID) }
 

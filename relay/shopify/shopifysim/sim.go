@@ -18,6 +18,15 @@ import (
 type Config struct {
 	AccessToken  string
 	ClientSecret string
+	// ClientID is the app's client id for OAuth; empty accepts any.
+	ClientID string
+	// Shop is the myshopify.com domain in redirects; default
+	// edged-sim.myshopify.com.
+	Shop string
+	// TokenTTL makes tokens from OAuth expiring offline tokens with a
+	// refresh token (Shopify uses 1 h); 0 issues non-expiring ones.
+	// RefreshTTL is the refresh token's life; default 90 days.
+	TokenTTL, RefreshTTL time.Duration
 	// Versions are the API versions served; default 2025-10, 2026-01, 2026-04.
 	Versions []string
 	// BucketSize and RestoreRate set the cost bucket; default 1000 and 100/s.
@@ -42,6 +51,8 @@ type Sim struct {
 	Faults   simkit.Faults
 	Recorder simkit.Recorder
 	Emitter  simkit.Emitter
+	auth     simkit.Tokens
+	catalog  catalog // AddVariants; served by listingQuery
 
 	mu      sync.Mutex
 	levels  map[string]level
@@ -68,8 +79,10 @@ func New(cfg Config) *Sim {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	return &Sim{cfg: cfg, levels: map[string]level{}, bucket: cfg.BucketSize, filled: cfg.Now(),
+	s := &Sim{cfg: cfg, levels: map[string]level{}, bucket: cfg.BucketSize, filled: cfg.Now(),
 		idem: map[string]idemEntry{}, orders: map[string]*simOrder{}, nextID: 450789469}
+	s.setupAuth()
+	return s
 }
 
 // Start serves the simulator on 127.0.0.1.
@@ -79,6 +92,8 @@ func (s *Sim) Start() *httptest.Server { return httptest.NewServer(s.Handler()) 
 func (s *Sim) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /admin/api/{version}/graphql.json", s.graphql)
+	mux.HandleFunc("GET /admin/oauth/authorize", s.authorizePage)
+	mux.HandleFunc("POST /admin/oauth/access_token", s.accessToken)
 	return s.Recorder.Wrap(&s.Faults, mux)
 }
 

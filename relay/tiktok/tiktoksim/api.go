@@ -32,8 +32,7 @@ func (s *Sim) authorize(w http.ResponseWriter, r *http.Request) []byte {
 		reply(w, 401, 36009004, "timestamp is outside [now-300s, now+30s]", nil)
 	case q.Get("shop_cipher") == "":
 		reply(w, 400, 106013, "shop_cipher is required", nil)
-	case r.Header.Get("x-tts-access-token") != s.cfg.AccessToken:
-		reply(w, 401, 105002, "access token is invalid or expired", nil)
+	case s.badToken(w, r):
 	case r.Method == http.MethodPost && r.Header.Get("Content-Type") != "application/json":
 		reply(w, 400, 36009022, "content-type must be application/json", nil)
 	case !hmac.Equal([]byte(sign(s.cfg.AppSecret, r.URL.Path, q, body)), []byte(q.Get("sign"))):

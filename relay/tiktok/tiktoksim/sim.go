@@ -19,6 +19,12 @@ import (
 // Config sets the fake shop up. Zero fields take defaults.
 type Config struct {
 	AppKey, AppSecret, AccessToken, ShopCipher, ShopID string
+	// ServiceID is checked on the grant page when set; RedirectURL is the
+	// app's registered redirect, where the grant page sends the seller.
+	ServiceID, RedirectURL string
+	// TokenTTL and RefreshTTL are the lives of tokens from OAuth; default
+	// 7 and 30 days.
+	TokenTTL, RefreshTTL time.Duration
 	// RatePerSecond is the QPS limit per API (429 above); default 50.
 	RatePerSecond int
 	// MinQuantity is the lowest quantity accepted: 0 (default) or 1, the
@@ -38,6 +44,8 @@ type Sim struct {
 	Recorder simkit.Recorder
 	Emitter  simkit.Emitter
 	win      simkit.Window
+	auth     simkit.Tokens
+	book     listingBook // AddListings; seller SKUs and titles
 
 	mu       sync.Mutex
 	products map[string][]string            // product → sku ids
@@ -58,6 +66,7 @@ func New(cfg Config) *Sim {
 	s := &Sim{cfg: cfg, products: map[string][]string{}, whs: map[string][]string{},
 		orders: map[string][]map[string]string{}, status: map[string]string{}, next: 576684019603311365}
 	s.Emitter.Acked = func(code int, _ []byte) bool { return code == http.StatusOK || code == http.StatusUnauthorized }
+	s.setupAuth()
 	return s
 }
 
@@ -68,7 +77,12 @@ func (s *Sim) Start() *httptest.Server { return httptest.NewServer(s.Handler()) 
 func (s *Sim) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /product/202309/products/{pid}/inventory/update", s.update)
+	mux.HandleFunc("POST /product/202309/products/search", s.searchProducts)
 	mux.HandleFunc("GET /order/202507/orders", s.orderDetail)
+	mux.HandleFunc("GET /open/authorize", s.authorizePage)
+	mux.HandleFunc("GET /api/v2/token/get", s.tokenGet)
+	mux.HandleFunc("GET /api/v2/token/refresh", s.tokenRefresh)
+	mux.HandleFunc("GET /authorization/202309/shops", s.shops)
 	return s.Recorder.Wrap(&s.Faults, mux)
 }
 

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/edged/edged/relay/connect"
+	"github.com/edged/edged/relay/server"
+	"github.com/edged/edged/relay/stock"
+	"github.com/edged/edged/relay/stock/pgstore"
+)
+
+// newAuthorizer builds a channel's OAuth flow from its configuration; a
+// variable so that tests can put a fake platform in.
+var newAuthorizer = server.Authorizer
+
+// connectionStore is the configured store's connections.
+type connectionStore interface {
+	connect.Store
+	io.Closer
+}
+
+// openConnections opens the configured store for its connections.
+func openConnections(ctx context.Context, store string) (connectionStore, error) {
+	if pgstore.IsDSN(store) {
+		return pgstore.Open(ctx, store)
+	}
+	s, err := stock.OpenBolt(store)
+	if err != nil {
+		return nil, fmt.Errorf("%w; a bbolt store is one relay's: stop `relay run` while connecting, or move to a PostgreSQL store", err)
+	}
+	return s, nil
+}
+
+// storeName is the store for messages, without a DSN's password.
+func storeName(store string) string {
+	if pgstore.IsDSN(store) {
+		return pgstore.Redact(store)
+	}
+	return store
+}
+
+// vaultOf reads the configured secrets key.
+func vaultOf(cfg server.Config) (*connect.Vault, error) {
+	v, err := cfg.Secrets.Vault()
+	if err != nil {
+		return nil, fmt.Errorf("secrets: %w", err)
+	}
+	return v, nil
+}

@@ -1,0 +1,4 @@
+package lazada
+
+// Payload exposes the XML payload builder to the external tests.
+var Payload = payload
