@@ -89,7 +89,10 @@ func discoverMapping(ctx context.Context, stdout, stderr io.Writer, o discoverOp
 		return errors.New("channels: none configured; give at least one channel a base_url")
 	}
 	useStoredTokens(ctx, stderr, cfg, readers)
-	loaded, _ := readMapping(cfg.Mapping) // nil when absent or broken: no drift then
+	loaded, err := readMapping(cfg.Mapping) // nil when absent or broken: no drift then
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		fmt.Fprintf(stderr, "relay: the configured mapping is not compared (%v)\n", err)
+	}
 	catalog, err := readCatalog(o.catalog, cfg.Mapping, loaded)
 	if err != nil {
 		return err
