@@ -1,17 +1,12 @@
 package lazada_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"maps"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -22,9 +17,8 @@ import (
 	"github.com/edged/edged/relay/lazada"
 	"github.com/edged/edged/relay/lazada/lazadasim"
 	"github.com/edged/edged/relay/simkit"
+	"github.com/edged/edged/relay/simkit/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden from the requests Push sends")
 
 // The fixture of the reference's derived stock-update vector (§2.2).
 const (
@@ -87,7 +81,7 @@ func TestGoldenStockUpdate(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			req := pushRecorded(t, c.items)
-			golden(t, c.name, render(req))
+			golden.Compare(t, golden.Path(c.name), golden.Render(req))
 			p := checkForm(t, req)
 			if c.sign != "" && p["sign"] != c.sign {
 				t.Errorf("sign %s, want the reference vector %s", p["sign"], c.sign)
@@ -124,11 +118,10 @@ func TestGoldenSignVector(t *testing.T) {
 // raw request and answers success.
 func pushRecorded(t *testing.T, items []relay.Item) simkit.Request {
 	t.Helper()
-	var rec simkit.Recorder
-	srv := newServer(t, rec.Wrap(&simkit.Faults{}, http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+	srv := golden.NewRecorder(t, http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		fmt.Fprint(w, `{"code":"0","request_id":"0b8d7f1e17130","data":{}}`)
-	})))
+	}))
 	c, err := lazada.New(lazada.Config{BaseURL: srv.URL + "/rest", AppKey: vecAppKey, AppSecret: vecSecret, AccessToken: vecToken}, srv.Client(), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -139,7 +132,7 @@ func pushRecorded(t *testing.T, items []relay.Item) simkit.Request {
 			t.Fatalf("push %s: %v", r.Item.Target.Variant, r.Err)
 		}
 	}
-	reqs := rec.Requests()
+	reqs := srv.Requests()
 	if len(reqs) != 1 {
 		t.Fatalf("%d requests, want 1", len(reqs))
 	}
@@ -194,95 +187,7 @@ func replay(t *testing.T, r simkit.Request, skus []simSKU) {
 	var ans struct {
 		Code string `json:"code"`
 	}
-	if body := send(t, newServer(t, sim.Handler()), r); json.Unmarshal(body, &ans) != nil || ans.Code != "0" {
+	if body := golden.Send(t, golden.NewServer(t, sim.Handler()), r); json.Unmarshal(body, &ans) != nil || ans.Code != "0" {
 		t.Errorf("simulator refused the golden request: %s", body)
 	}
-}
-
-// transport headers are the HTTP client's own, not the adapter's.
-var transport = map[string]bool{"Accept-Encoding": true, "Content-Length": true, "User-Agent": true}
-
-// render writes requests as the request line with the raw query, the
-// adapter's headers sorted, a blank line and the exact body bytes;
-// requests are separated by a blank line.
-func render(reqs ...simkit.Request) []byte {
-	var b bytes.Buffer
-	for i, r := range reqs {
-		if i > 0 {
-			b.WriteString("\n\n")
-		}
-		b.WriteString(r.Method + " " + r.Path)
-		if r.RawQuery != "" {
-			b.WriteString("?" + r.RawQuery)
-		}
-		b.WriteString("\n")
-		for _, k := range slices.Sorted(maps.Keys(r.Header)) {
-			for _, v := range r.Header[k] {
-				if !transport[k] {
-					b.WriteString(k + ": " + v + "\n")
-				}
-			}
-		}
-		b.WriteString("\n")
-		b.Write(r.Body)
-	}
-	return b.Bytes()
-}
-
-// golden compares got with testdata/name.golden byte for byte, or
-// rewrites the file under -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -run %s -update to record it)", err, t.Name())
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("request differs from %s (if intended, rerun with -update and review the diff)\n--- sent\n%s\n--- golden\n%s", path, got, want)
-	}
-}
-
-func newServer(t *testing.T, h http.Handler) *httptest.Server {
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
-	return srv
-}
-
-// send replays a recorded request to srv with its adapter headers and
-// returns the answer's body.
-func send(t *testing.T, srv *httptest.Server, r simkit.Request) []byte {
-	t.Helper()
-	u := srv.URL + r.Path
-	if r.RawQuery != "" {
-		u += "?" + r.RawQuery
-	}
-	req, err := http.NewRequest(r.Method, u, bytes.NewReader(r.Body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for k, v := range r.Header {
-		if !transport[k] {
-			req.Header[k] = v
-		}
-	}
-	resp, err := srv.Client().Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var b bytes.Buffer
-	if _, err := b.ReadFrom(resp.Body); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
 }

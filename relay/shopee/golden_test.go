@@ -4,15 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
-	"maps"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
-	"os"
-	"path/filepath"
-	"slices"
 	"testing"
 	"time"
 
@@ -20,9 +14,8 @@ import (
 	"github.com/edged/edged/relay/shopee"
 	"github.com/edged/edged/relay/shopee/shopeesim"
 	"github.com/edged/edged/relay/simkit"
+	"github.com/edged/edged/relay/simkit/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden from the requests Push sends")
 
 // The fixture of the reference's derived update_stock vector (§3.2): base
 // string partner_id + path + timestamp + access_token + shop_id.
@@ -97,7 +90,7 @@ func TestGoldenStockUpdate(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			reqs := pushRecorded(t, c.items)
-			golden(t, c.name, render(reqs...))
+			golden.Compare(t, golden.Path(c.name), golden.Render(reqs...))
 			if len(reqs) != c.requests {
 				t.Fatalf("%d requests, want %d", len(reqs), c.requests)
 			}
@@ -128,11 +121,10 @@ func TestGoldenSignVector(t *testing.T) {
 // raw requests and answers success.
 func pushRecorded(t *testing.T, items []relay.Item) []simkit.Request {
 	t.Helper()
-	var rec simkit.Recorder
-	srv := newServer(t, rec.Wrap(&simkit.Faults{}, http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+	srv := golden.NewRecorder(t, http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		fmt.Fprint(w, `{"error":"","message":"","request_id":"e3e3e7f3","response":{"success_list":[],"failure_list":[]}}`)
-	})))
+	}))
 	c, err := shopee.New(shopee.Config{BaseURL: srv.URL, PartnerID: vecPartner, PartnerKey: vecKey, ShopID: vecShop, AccessToken: vecToken}, srv.Client(), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -143,7 +135,7 @@ func pushRecorded(t *testing.T, items []relay.Item) []simkit.Request {
 			t.Fatalf("push %s/%s: %v", r.Item.Target.Item, r.Item.Target.Variant, r.Err)
 		}
 	}
-	return rec.Requests()
+	return srv.Requests()
 }
 
 // checkRequest checks the request line, the signed query (sorted,
@@ -205,95 +197,7 @@ func replay(t *testing.T, r simkit.Request, models []simModel) {
 			FailureList []json.RawMessage `json:"failure_list"`
 		} `json:"response"`
 	}
-	if body := send(t, newServer(t, sim.Handler()), r); json.Unmarshal(body, &ans) != nil || ans.Error != "" || len(ans.Response.FailureList) > 0 {
+	if body := golden.Send(t, golden.NewServer(t, sim.Handler()), r); json.Unmarshal(body, &ans) != nil || ans.Error != "" || len(ans.Response.FailureList) > 0 {
 		t.Errorf("simulator refused the golden request: %s", body)
 	}
-}
-
-// transport headers are the HTTP client's own, not the adapter's.
-var transport = map[string]bool{"Accept-Encoding": true, "Content-Length": true, "User-Agent": true}
-
-// render writes requests as the request line with the raw query, the
-// adapter's headers sorted, a blank line and the exact body bytes;
-// requests are separated by a blank line.
-func render(reqs ...simkit.Request) []byte {
-	var b bytes.Buffer
-	for i, r := range reqs {
-		if i > 0 {
-			b.WriteString("\n\n")
-		}
-		b.WriteString(r.Method + " " + r.Path)
-		if r.RawQuery != "" {
-			b.WriteString("?" + r.RawQuery)
-		}
-		b.WriteString("\n")
-		for _, k := range slices.Sorted(maps.Keys(r.Header)) {
-			for _, v := range r.Header[k] {
-				if !transport[k] {
-					b.WriteString(k + ": " + v + "\n")
-				}
-			}
-		}
-		b.WriteString("\n")
-		b.Write(r.Body)
-	}
-	return b.Bytes()
-}
-
-// golden compares got with testdata/name.golden byte for byte, or
-// rewrites the file under -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -run %s -update to record it)", err, t.Name())
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("request differs from %s (if intended, rerun with -update and review the diff)\n--- sent\n%s\n--- golden\n%s", path, got, want)
-	}
-}
-
-func newServer(t *testing.T, h http.Handler) *httptest.Server {
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
-	return srv
-}
-
-// send replays a recorded request to srv with its adapter headers and
-// returns the answer's body.
-func send(t *testing.T, srv *httptest.Server, r simkit.Request) []byte {
-	t.Helper()
-	u := srv.URL + r.Path
-	if r.RawQuery != "" {
-		u += "?" + r.RawQuery
-	}
-	req, err := http.NewRequest(r.Method, u, bytes.NewReader(r.Body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for k, v := range r.Header {
-		if !transport[k] {
-			req.Header[k] = v
-		}
-	}
-	resp, err := srv.Client().Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var b bytes.Buffer
-	if _, err := b.ReadFrom(resp.Body); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
 }

@@ -4,15 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
-	"maps"
 	"net/http"
-	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
 
@@ -20,9 +14,8 @@ import (
 	"github.com/edged/edged/relay/shopify"
 	"github.com/edged/edged/relay/shopify/shopifysim"
 	"github.com/edged/edged/relay/simkit"
+	"github.com/edged/edged/relay/simkit/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden from the requests Push sends")
 
 // goldenToken is the Admin API token of the golden requests; the
 // reference has no Shopify fixture, and Shopify signs no request.
@@ -90,7 +83,7 @@ func TestGoldenStockUpdate(t *testing.T) {
 			key := checkMutation(t, m, c.version, c.items)
 			normal := reqs[len(reqs)-1]
 			normal.Body = bytes.ReplaceAll(m.Body, []byte(key), []byte(fixedKey))
-			golden(t, c.name, render(append(reqs[:len(reqs)-1:len(reqs)-1], normal)...))
+			golden.Compare(t, golden.Path(c.name), golden.Render(append(reqs[:len(reqs)-1:len(reqs)-1], normal)...))
 			replay(t, c.version, reqs)
 		})
 	}
@@ -100,8 +93,7 @@ func TestGoldenStockUpdate(t *testing.T) {
 // raw requests, answers level reads from levels and takes mutations.
 func pushRecorded(t *testing.T, version string, items []relay.Item) []simkit.Request {
 	t.Helper()
-	var rec simkit.Recorder
-	srv := newServer(t, rec.Wrap(&simkit.Faults{}, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv := golden.NewRecorder(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var req struct {
 			Query     string            `json:"query"`
 			Variables map[string]string `json:"variables"`
@@ -114,7 +106,7 @@ func pushRecorded(t *testing.T, version string, items []relay.Item) []simkit.Req
 		}
 		fmt.Fprintf(w, `{"data":{"inventoryItem":{"inventoryLevel":{"quantities":[{"name":"available","quantity":%d}]}}}}`,
 			levels[req.Variables["item"]+"|"+req.Variables["location"]])
-	})))
+	}))
 	c, err := shopify.New(shopify.Config{BaseURL: srv.URL, AccessToken: goldenToken, APIVersion: version}, srv.Client(), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -124,7 +116,7 @@ func pushRecorded(t *testing.T, version string, items []relay.Item) []simkit.Req
 			t.Fatalf("push %s at %s: %v", r.Item.Target.Item, r.Item.Target.Location, r.Err)
 		}
 	}
-	return rec.Requests()
+	return srv.Requests()
 }
 
 func checkRequest(t *testing.T, r simkit.Request, version, op string) {
@@ -200,7 +192,7 @@ func replay(t *testing.T, version string, reqs []simkit.Request) {
 		item, loc, _ := strings.Cut(k, "|")
 		sim.AddItem(item, loc, "v"+item, q, false)
 	}
-	srv := newServer(t, sim.Handler())
+	srv := golden.NewServer(t, sim.Handler())
 	var ans struct {
 		Data struct {
 			Set struct {
@@ -211,97 +203,9 @@ func replay(t *testing.T, version string, reqs []simkit.Request) {
 	}
 	var body []byte
 	for _, r := range reqs {
-		body = send(t, srv, r)
+		body = golden.Send(t, srv, r)
 	}
 	if json.Unmarshal(body, &ans) != nil || len(ans.Errors) > 0 || ans.Data.Set.UserErrors == nil || len(ans.Data.Set.UserErrors) > 0 {
 		t.Errorf("simulator refused the golden %s mutation: %s", version, body)
 	}
-}
-
-// transport headers are the HTTP client's own, not the adapter's.
-var transport = map[string]bool{"Accept-Encoding": true, "Content-Length": true, "User-Agent": true}
-
-// render writes requests as the request line with the raw query, the
-// adapter's headers sorted, a blank line and the exact body bytes;
-// requests are separated by a blank line.
-func render(reqs ...simkit.Request) []byte {
-	var b bytes.Buffer
-	for i, r := range reqs {
-		if i > 0 {
-			b.WriteString("\n\n")
-		}
-		b.WriteString(r.Method + " " + r.Path)
-		if r.RawQuery != "" {
-			b.WriteString("?" + r.RawQuery)
-		}
-		b.WriteString("\n")
-		for _, k := range slices.Sorted(maps.Keys(r.Header)) {
-			for _, v := range r.Header[k] {
-				if !transport[k] {
-					b.WriteString(k + ": " + v + "\n")
-				}
-			}
-		}
-		b.WriteString("\n")
-		b.Write(r.Body)
-	}
-	return b.Bytes()
-}
-
-// golden compares got with testdata/name.golden byte for byte, or
-// rewrites the file under -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -run %s -update to record it)", err, t.Name())
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("request differs from %s (if intended, rerun with -update and review the diff)\n--- sent\n%s\n--- golden\n%s", path, got, want)
-	}
-}
-
-func newServer(t *testing.T, h http.Handler) *httptest.Server {
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
-	return srv
-}
-
-// send replays a recorded request to srv with its adapter headers and
-// returns the answer's body.
-func send(t *testing.T, srv *httptest.Server, r simkit.Request) []byte {
-	t.Helper()
-	u := srv.URL + r.Path
-	if r.RawQuery != "" {
-		u += "?" + r.RawQuery
-	}
-	req, err := http.NewRequest(r.Method, u, bytes.NewReader(r.Body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for k, v := range r.Header {
-		if !transport[k] {
-			req.Header[k] = v
-		}
-	}
-	resp, err := srv.Client().Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var b bytes.Buffer
-	if _, err := b.ReadFrom(resp.Body); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
 }
