@@ -340,7 +340,7 @@ func TestThirtyDaysOnFourChannels(t *testing.T) {
 		)
 		// The bubble's clock starts in 2000, whose 9-digit Unix seconds
 		// TikTok Shop's timestamp check refuses; the month starts in 2026.
-		time.Sleep(time.Date(2026, 9, 1, 8, 0, 0, 0, time.UTC).Sub(time.Now()))
+		time.Sleep(time.Until(time.Date(2026, 9, 1, 8, 0, 0, 0, time.UTC)))
 		chans, hosts := monthChannels()
 		hc := &http.Client{Transport: hosts}
 		logs := &syncBuffer{}
@@ -397,7 +397,7 @@ func TestThirtyDaysOnFourChannels(t *testing.T) {
 			// minutes (and retries a second or so) from the connection, so
 			// none is in flight during a push (a Shopify refresh ends the
 			// previous access token).
-			time.Sleep(t0.Add(time.Duration(h)*time.Hour + 30*time.Second).Sub(time.Now()))
+			time.Sleep(time.Until(t0.Add(time.Duration(h)*time.Hour + 30*time.Second)))
 			synctest.Wait()
 			if h == revoke {
 				chans[1].revoke()
