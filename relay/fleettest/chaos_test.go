@@ -40,9 +40,9 @@ func chaosWindow(t *testing.T) time.Duration {
 
 // TestFleetChaos: three relays on one PostgreSQL store take a flash sale
 // on four channels and gateway deltas while relays are SIGKILLed and
-// restarted every few seconds (the owner of Shopify during the opening
-// burst, then mostly the push owner of a channel) and PostgreSQL is
-// restarted once.
+// restarted every few seconds (a bystander during the opening burst,
+// then mostly the push owner of a channel) and PostgreSQL is restarted
+// once.
 // At the end no unit is oversold, every delta is applied exactly once
 // (the store's on hand equals the gateways' ledgers), every order is
 // reserved once and every channel shows the master quantity. Failover
