@@ -15,6 +15,8 @@ type Dispatcher struct {
 	min    time.Duration
 	max    time.Duration
 	hold   time.Duration
+	// secrets are redacted from the errors in st.
+	secrets *Secrets
 
 	wake chan struct{}
 	mu   sync.Mutex
@@ -51,7 +53,7 @@ func NewDispatcher(ch Channel, p Pusher, cfg DispatcherConfig, log *slog.Logger)
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	d := &Dispatcher{pusher: p, log: log.With("channel", ch), min: cfg.MinBackoff, max: cfg.MaxBackoff, hold: cfg.MaxHold}
+	d := &Dispatcher{pusher: p, log: log.With("channel", ch), min: cfg.MinBackoff, max: cfg.MaxBackoff, hold: cfg.MaxHold, secrets: cfg.Secrets}
 	if d.min == 0 {
 		d.min = 100 * time.Millisecond
 	}
@@ -155,7 +157,7 @@ func (d *Dispatcher) record(ctx context.Context, results []Result) time.Duration
 		if errors.Is(r.Err, ErrNotOwner) {
 			continue
 		}
-		d.st.failure(r.Item, r.Err)
+		d.st.failure(r.Item, r.Err, d.secrets)
 		if !Retryable(r.Err) {
 			d.log.Warn("push failed permanently", "listing", r.Item.Target.Key(), "err", d.st.LastError) // redacted
 			continue

@@ -15,6 +15,9 @@ type DispatcherConfig struct {
 	// MaxHold bounds how long pushes wait for the channel's own orders to be
 	// fetched (see Dispatcher.Hold); default 2s.
 	MaxHold time.Duration `mapstructure:"max_hold"`
+	// Secrets are redacted from the errors the status shows; nil: only
+	// what [Redact] finds by pattern.
+	Secrets *Secrets `mapstructure:"-"`
 }
 
 // Validate reports every problem with the configuration.

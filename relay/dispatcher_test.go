@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"testing/synctest"
@@ -117,6 +118,28 @@ func TestDispatcherRecordsPermanentErrors(t *testing.T) {
 		stop()
 		if s := d.Status(); len(s.Permanent) != 0 {
 			t.Errorf("success did not clear the permanent error: %+v", s)
+		}
+	})
+}
+
+// A token learnt at run time is redacted from the errors the status
+// shows, though no pattern finds it.
+func TestDispatcherStatusRedactsTheSecrets(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		const renewed = "shpat-renewed-0123456789"
+		secrets := relay.NewSecrets("app-secret-pinned")
+		secrets.Add(renewed)
+		perm := fmt.Errorf("HTTP 401: token %s for app-secret-pinned refused: %w", renewed, relay.ErrPermanent)
+		p := &scriptPusher{errs: []error{perm}}
+		d := relay.NewDispatcher(relay.Shopify, p, relay.DispatcherConfig{Secrets: secrets}, nil)
+		stop := runDispatcher(t, d)
+		d.Enqueue(relay.Item{Target: target(1), Qty: 5})
+		synctest.Wait()
+		stop()
+		s := d.Status()
+		shown := s.LastError + fmt.Sprint(s.Permanent)
+		if s.Failed != 1 || strings.Contains(shown, renewed) || strings.Contains(shown, "app-secret-pinned") || !strings.Contains(shown, "token REDACTED") {
+			t.Errorf("status shows %q", shown)
 		}
 	})
 }

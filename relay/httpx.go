@@ -45,11 +45,10 @@ func HTTPError(resp *http.Response, body []byte) error {
 }
 
 // quoted is the start of body fit to quote in an error: redacted of
-// the request's secrets (see [Do]), of the [KnownSecrets] and of
-// sensitive fields.
+// the request's secrets (see [Do]) and of sensitive fields.
 func quoted(resp *http.Response, body []byte) []byte {
 	const most = 64 << 10 // enough to cover the 200 bytes quoted after redaction
-	return []byte(Redact(string(body[:min(len(body), most)]), append(requestSecrets(resp.Request), KnownSecrets()...)...))
+	return []byte(Redact(string(body[:min(len(body), most)]), requestSecrets(resp.Request)...))
 }
 
 // Transient wraps a network failure as retryable.

@@ -154,19 +154,3 @@ func TestHTTPErrorRedactsQuotedBody(t *testing.T) {
 		t.Errorf("body not quoted: %v", err)
 	}
 }
-
-func TestKnownSecretsLearnsFromDo(t *testing.T) {
-	srv := httptest.NewServer(http.NotFoundHandler())
-	defer srv.Close()
-	const fresh = "at-renewed-0123456789abcdef"
-	req, _ := http.NewRequest(http.MethodGet, srv.URL, nil)
-	resp, err := relay.Do(srv.Client(), req, fresh, "short")
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	known := strings.Join(relay.KnownSecrets(), " ")
-	if !strings.Contains(known, fresh) || strings.Contains(known, "short") {
-		t.Errorf("known secrets %q", known)
-	}
-}

@@ -6,8 +6,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
-	"sync/atomic"
 )
 
 // Do sends req with hc (nil means http.DefaultClient). It is the one
@@ -19,14 +17,13 @@ import (
 // (a *url.Error around the net error or context.DeadlineExceeded), so
 // errors.Is and errors.As work as with hc.Do.
 //
-// Do also remembers the secrets ([KnownSecrets]) and attaches them to the
-// request, so that [HTTPError] redacts them from the body it quotes.
+// Do attaches the secrets to the request, so that [HTTPError] redacts
+// them from the body it quotes.
 func Do(hc *http.Client, req *http.Request, secrets ...string) (*http.Response, error) {
 	if hc == nil {
 		hc = http.DefaultClient
 	}
 	if len(secrets) > 0 {
-		known.add(secrets)
 		req = req.WithContext(context.WithValue(req.Context(), secretsKey{}, secrets))
 	}
 	resp, err := hc.Do(req)
@@ -99,72 +96,4 @@ func requestSecrets(req *http.Request) []string {
 		}
 	}
 	return out
-}
-
-// KnownSecrets returns the secrets recently given to [Do] (at most
-// maxKnown, newest last), for output points that cannot be handed them:
-// the channel status, the log handler. Tokens renewed at run time are in
-// no configuration, so they are learnt here. The slice must not be
-// modified.
-func KnownSecrets() []string {
-	if l := known.list.Load(); l != nil {
-		return l.values
-	}
-	return nil
-}
-
-const maxKnown = 64
-
-var known secretSet
-
-// secretSet is copy-on-write: reading it takes no lock.
-type secretSet struct {
-	mu   sync.Mutex
-	list atomic.Pointer[secretList]
-}
-
-type secretList struct {
-	values []string
-	has    map[string]bool
-}
-
-func (s *secretSet) add(secrets []string) {
-	if s.knows(s.list.Load(), secrets) {
-		return
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	old := s.list.Load()
-	if s.knows(old, secrets) {
-		return
-	}
-	next := &secretList{has: map[string]bool{}}
-	keep := func(v string) {
-		if len(v) >= MinSecretLen && !next.has[v] {
-			next.values = append(next.values, v)
-			next.has[v] = true
-		}
-	}
-	if old != nil {
-		for _, v := range old.values {
-			keep(v)
-		}
-	}
-	for _, v := range secrets {
-		keep(v)
-	}
-	for len(next.values) > maxKnown {
-		delete(next.has, next.values[0])
-		next.values = next.values[1:]
-	}
-	s.list.Store(next)
-}
-
-func (s *secretSet) knows(l *secretList, secrets []string) bool {
-	for _, v := range secrets {
-		if len(v) >= MinSecretLen && (l == nil || !l.has[v]) {
-			return false
-		}
-	}
-	return true
 }

@@ -47,9 +47,9 @@ func (s *ChannelStatus) success(it Item, now time.Time) {
 // failure records err's text redacted (see [Redact]): it is shown on the
 // status page, and a secret must not reach it even if an adapter quoted
 // one.
-func (s *ChannelStatus) failure(it Item, err error) {
+func (s *ChannelStatus) failure(it Item, err error, secrets *Secrets) {
 	s.Failed++
-	s.LastError = Redact(err.Error(), KnownSecrets()...)
+	s.LastError = Redact(err.Error(), secrets.List()...)
 	if Retryable(err) {
 		return
 	}

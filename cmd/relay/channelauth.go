@@ -40,12 +40,3 @@ func storeName(store string) string {
 	}
 	return store
 }
-
-// vaultOf reads the configured secrets key.
-func vaultOf(cfg server.Config) (*connect.Vault, error) {
-	v, err := cfg.Secrets.Vault()
-	if err != nil {
-		return nil, fmt.Errorf("secrets: %w", err)
-	}
-	return v, nil
-}

@@ -77,7 +77,8 @@ func discoverMapping(ctx context.Context, stdout, stderr io.Writer, o discoverOp
 			return fmt.Errorf("--out %s exists; give --force to overwrite it, or another file", o.out)
 		}
 	}
-	log, err := logger(stderr, cfg.Log.Level, channelSecrets(cfg.Channels))
+	secrets := channelSecrets(cfg.Channels)
+	log, err := logger(stderr, cfg.Log.Level, secrets.List)
 	if err != nil {
 		return err
 	}
@@ -88,7 +89,7 @@ func discoverMapping(ctx context.Context, stdout, stderr io.Writer, o discoverOp
 	if len(readers) == 0 {
 		return errors.New("channels: none configured; give at least one channel a base_url")
 	}
-	useStoredTokens(ctx, stderr, cfg, readers)
+	useStoredTokens(ctx, stderr, cfg, readers, secrets)
 	loaded, err := readMapping(cfg.Mapping) // nil when absent or broken: no drift then
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		fmt.Fprintf(stderr, "relay: the configured mapping is not compared (%v)\n", err)
@@ -202,16 +203,16 @@ func printDiscovered(w io.Writer, d discovered, mapping string, asJSON bool) err
 // connections (relay connect), as the relay does at start. Without a
 // secrets key there are none; a store that cannot be opened (a running
 // relay holds its bbolt file) leaves the configured tokens, with a note.
-func useStoredTokens(ctx context.Context, stderr io.Writer, cfg server.Config, readers map[relay.Channel]relay.ListingReader) {
+func useStoredTokens(ctx context.Context, stderr io.Writer, cfg server.Config, readers map[relay.Channel]relay.ListingReader, secrets *relay.Secrets) {
 	if !cfg.Secrets.Configured() {
 		return
 	}
-	if err := loadStoredTokens(ctx, cfg, readers); err != nil {
+	if err := loadStoredTokens(ctx, cfg, readers, secrets); err != nil {
 		fmt.Fprintf(stderr, "relay: stored connections not used (%v); channels use their configured tokens\n", err)
 	}
 }
 
-func loadStoredTokens(ctx context.Context, cfg server.Config, readers map[relay.Channel]relay.ListingReader) error {
+func loadStoredTokens(ctx context.Context, cfg server.Config, readers map[relay.Channel]relay.ListingReader, secrets *relay.Secrets) error {
 	vault, err := vaultOf(cfg)
 	if err != nil {
 		return err
@@ -234,6 +235,7 @@ func loadStoredTokens(ctx context.Context, cfg server.Config, readers map[relay.
 		if err != nil {
 			return fmt.Errorf("%s: %w", r.Channel, err)
 		}
+		secrets.AddToken(t)
 		user.SetToken(t)
 	}
 	return nil

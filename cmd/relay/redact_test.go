@@ -17,7 +17,7 @@ func TestLoggerRedactsChannelSecrets(t *testing.T) {
 	const key, secret = "pk-636d645f7061727465725f6b6579", "as-636d645f6170705f736563726574"
 	var buf bytes.Buffer
 	ch := server.Channels{Shopee: shopee.Config{PartnerKey: key}, TikTok: tiktok.Config{AppSecret: secret}}
-	log, err := logger(&buf, "debug", channelSecrets(ch))
+	log, err := logger(&buf, "debug", channelSecrets(ch).List)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/tls"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -72,9 +73,7 @@ func loadConfig(path string) (server.Config, error) {
 	if err != nil {
 		return cfg, err
 	}
-	if err := config.Load(&cfg, os.Environ(), config.Source{Name: path, Data: data}); err != nil {
-		return cfg, err
-	}
+	loadErr := config.Load(&cfg, os.Environ(), config.Source{Name: path, Data: data})
 	cfg.Defaults(hostname())
 	if k := cfg.Secrets.KeyFile; k != "" && !filepath.IsAbs(k) {
 		cfg.Secrets.KeyFile = filepath.Join(filepath.Dir(path), k)
@@ -82,7 +81,9 @@ func loadConfig(path string) (server.Config, error) {
 	if cfg.Mapping != "" && !filepath.IsAbs(cfg.Mapping) {
 		cfg.Mapping = filepath.Join(filepath.Dir(path), cfg.Mapping)
 	}
-	return cfg, nil
+	// The key file is checked here, after its path is resolved, and its
+	// problems are reported with the configuration's.
+	return cfg, errors.Join(loadErr, checkKeyFile(cfg.Secrets))
 }
 
 func readMapping(path string) (*stock.Mapping, error) {
@@ -95,7 +96,12 @@ func readMapping(path string) (*stock.Mapping, error) {
 }
 
 func runRelay(ctx context.Context, cmd *cobra.Command, cfg server.Config) error {
-	log, err := logger(cmd.ErrOrStderr(), cfg.Log.Level, channelSecrets(cfg.Channels))
+	secrets := channelSecrets(cfg.Channels)
+	log, err := logger(cmd.ErrOrStderr(), cfg.Log.Level, secrets.List)
+	if err != nil {
+		return err
+	}
+	key, err := configuredKey(cfg.Secrets)
 	if err != nil {
 		return err
 	}
@@ -116,7 +122,8 @@ func runRelay(ctx context.Context, cmd *cobra.Command, cfg server.Config) error 
 	if err != nil {
 		return fmt.Errorf("http.listen %s: %w", cfg.HTTP.Listen, err)
 	}
-	s, err := server.New(ctx, cfg, server.Parts{Mapping: m, BrokerURL: url, TLS: tlsConfig, Listener: ln, Logger: log, Version: version(), Host: hostname()})
+	s, err := server.New(ctx, cfg, server.Parts{Mapping: m, BrokerURL: url, TLS: tlsConfig, Listener: ln, Logger: log, Version: version(), Host: hostname(),
+		Secrets: secrets, Key: key})
 	if err != nil {
 		return err
 	}

@@ -4,30 +4,21 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/edged/edged/relay"
 )
 
+// The store's errors and record, declared in relay so that the stores
+// need not import this package.
 var (
-	// ErrConflict means the connection's stored version is no longer the
-	// one read: another instance refreshed it, or `relay connect` replaced
-	// it. Load it again.
-	ErrConflict = errors.New("connect: the stored connection changed meanwhile")
-	// ErrNotConnected means no connection is stored for the channel.
-	ErrNotConnected = errors.New("connect: not connected")
+	// ErrConflict: see [relay.ErrConnectionChanged].
+	ErrConflict = relay.ErrConnectionChanged
+	// ErrNotConnected: see [relay.ErrNotConnected].
+	ErrNotConnected = relay.ErrNotConnected
 )
 
 // Record is one channel's sealed connection as stored.
-type Record struct {
-	Channel relay.Channel
-	// Sealed is the Vault's output.
-	Sealed []byte
-	// Version grows by one with every save; 0 is "none stored".
-	Version uint64
-	// Updated is when it was last saved, by the store's clock.
-	Updated time.Time
-}
+type Record = relay.ConnectionRecord
 
 // Store keeps one sealed connection per channel. Implementations are
 // safe for concurrent use and shared by every instance of the relay.

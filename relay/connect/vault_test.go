@@ -5,8 +5,6 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -99,27 +97,5 @@ func TestParseKeyForms(t *testing.T) {
 	_, err := connect.ParseKey([]byte("hunter2hunter2"))
 	if err == nil || strings.Contains(err.Error(), "hunter2") {
 		t.Errorf("a short key: %v", err)
-	}
-}
-
-func TestLoadKeySaysHowToFix(t *testing.T) {
-	missing := filepath.Join(t.TempDir(), "secrets.key")
-	if _, err := connect.LoadKey(missing, "", nil); err == nil || !strings.Contains(err.Error(), "head -c 32 /dev/urandom") {
-		t.Errorf("missing file: %v", err)
-	}
-	os.WriteFile(missing, []byte("short-secret"), 0o600)
-	if _, err := connect.LoadKey(missing, "", nil); err == nil || strings.Contains(err.Error(), "short-secret") || !strings.Contains(err.Error(), missing) {
-		t.Errorf("bad file: %v", err)
-	}
-	none := func(string) (string, bool) { return "", false }
-	if _, err := connect.LoadKey("", "RELAY_KEY", none); err == nil || !strings.Contains(err.Error(), "RELAY_KEY") {
-		t.Errorf("unset variable: %v", err)
-	}
-	hexKey := func(string) (string, bool) { return hex.EncodeToString(key(7)), true }
-	if k, err := connect.LoadKey("", "RELAY_KEY", hexKey); err != nil || !bytes.Equal(k, key(7)) {
-		t.Errorf("from the environment: %v", err)
-	}
-	if _, err := connect.LoadKey("", "", nil); !errors.Is(err, connect.ErrNoKey) {
-		t.Errorf("no source: %v", err)
 	}
 }

@@ -79,7 +79,7 @@ func NewDrift(opt DriftOptions) *Drift {
 
 // Run checks at once and then every Every until ctx ends, then returns
 // nil; with Every ≤ 0 it returns nil at once. While Active says no, it
-// asks again every 30 s (or Every, if shorter). A failed channel is logged
+// asks again every second (or Every, if shorter). A failed channel is logged
 // and kept in the check; it does not stop the runner.
 func (d *Drift) Run(ctx context.Context) error {
 	if d.opt.Every <= 0 {
@@ -102,8 +102,10 @@ func (d *Drift) Run(ctx context.Context) error {
 }
 
 // inactiveRetry is how soon an inactive Drift asks Active again (at
-// start the fleet may not have given this instance its channels yet).
-const inactiveRetry = 30 * time.Second
+// start the fleet may not have given this instance its channels yet, and
+// the first check should follow soon after it does). Active is a local
+// look at the leases, so asking often costs nothing.
+const inactiveRetry = time.Second
 
 func (d *Drift) logCheck(c Check) {
 	for _, e := range c.Errors {

@@ -78,6 +78,16 @@ type Channels struct {
 	TikTok  tiktok.Config  `mapstructure:"tiktok"`
 }
 
+// Secrets are the configured keys and tokens, which no output may show.
+func (c Channels) Secrets() []string {
+	return []string{
+		c.Shopify.AccessToken, c.Shopify.ClientSecret,
+		c.Lazada.AccessToken, c.Lazada.AppSecret,
+		c.Shopee.AccessToken, c.Shopee.RefreshToken, c.Shopee.PartnerKey,
+		c.TikTok.AccessToken, c.TikTok.AppSecret,
+	}
+}
+
 // HTTPConfig is the status page and webhook listener.
 type HTTPConfig struct {
 	// Listen is the address. Default 127.0.0.1:9338. Webhooks are under

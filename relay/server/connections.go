@@ -1,6 +1,7 @@
 package server
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"sort"
@@ -48,14 +49,17 @@ func Authorizer(c Channels, ch relay.Channel, hc *http.Client) (relay.Authorizer
 // clients take tokens; nil without a secrets key (every channel then
 // uses its configured token).
 func (s *Server) newRefresher(pushers map[relay.Channel]relay.Pusher) (*connect.Refresher, error) {
-	if !s.cfg.Secrets.Configured() {
+	if s.parts.Key == nil {
+		if s.cfg.Secrets.Configured() {
+			return nil, errors.New("secrets: a key source is configured but no key was read")
+		}
 		return nil, nil
 	}
 	store, ok := s.store.(connect.Store)
 	if !ok {
 		return nil, fmt.Errorf("store %T keeps no connections", s.store)
 	}
-	vault, err := s.cfg.Secrets.Vault()
+	vault, err := connect.NewVault(s.parts.Key)
 	if err != nil {
 		return nil, fmt.Errorf("secrets: %w", err)
 	}
@@ -75,7 +79,7 @@ func (s *Server) newRefresher(pushers map[relay.Channel]relay.Pusher) (*connect.
 			s.log.Warn("stored connection not refreshed: the channel lacks its app's keys", "channel", ch, "err", err)
 			continue
 		}
-		links[ch] = connect.Link{Auth: auth, User: user}
+		links[ch] = connect.Link{Auth: auth, User: learning{user, s.parts.Secrets}}
 	}
 	owned := func(ch relay.Channel) bool { g := s.gates[ch]; return g != nil && g.Owned() }
 	return connect.NewRefresher(connect.Options{Store: store, Vault: vault, Channels: links, Owned: owned,
@@ -89,4 +93,16 @@ func (s *Server) Connections() []connect.Status {
 		return nil
 	}
 	return s.conns.Status()
+}
+
+// learning hands tokens to a channel's client and remembers them as
+// secrets, so that no output point shows a token obtained at run time.
+type learning struct {
+	relay.TokenUser
+	secrets *relay.Secrets
+}
+
+func (l learning) SetToken(t relay.Token) {
+	l.secrets.AddToken(t)
+	l.TokenUser.SetToken(t)
 }

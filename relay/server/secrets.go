@@ -2,7 +2,6 @@ package server
 
 import (
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/edged/edged/relay/connect"
@@ -11,6 +10,7 @@ import (
 // SecretsConfig names the key that seals each channel's stored
 // connection (`relay connect CHANNEL`). Give one of key_file and key_env;
 // neither is needed while every channel takes its token from this file.
+// cmd/relay reads the key (server.Parts.Key) and checks the file's mode.
 type SecretsConfig struct {
 	// KeyFile holds the key: 32 raw bytes, or 64 hex or base64
 	// characters. Make it with
@@ -29,15 +29,6 @@ type SecretsConfig struct {
 // Configured reports whether a key source is named.
 func (s SecretsConfig) Configured() bool { return s.KeyFile != "" || s.KeyEnv != "" }
 
-// Vault reads the key and returns the vault that seals with it.
-func (s SecretsConfig) Vault() (*connect.Vault, error) {
-	k, err := connect.LoadKey(s.KeyFile, s.KeyEnv, os.LookupEnv)
-	if err != nil {
-		return nil, err
-	}
-	return connect.NewVault(k)
-}
-
 // WarnBefore is RefreshWarnDays as a duration (default 7 days).
 func (s SecretsConfig) WarnBefore() time.Duration {
 	if s.RefreshWarnDays <= 0 {
@@ -54,14 +45,6 @@ func (s SecretsConfig) validate() []error {
 	}
 	if s.RefreshWarnDays < 0 || s.RefreshWarnDays > 365 {
 		errs = append(errs, fmt.Errorf("secrets.refresh_warn_days: %d is out of range; between 1 and 365 (default 7)", s.RefreshWarnDays))
-	}
-	if s.KeyFile != "" {
-		if _, err := connect.LoadKey(s.KeyFile, "", nil); err != nil {
-			errs = append(errs, err)
-		} else if fi, err := os.Stat(s.KeyFile); err == nil && fi.Mode().Perm()&0o007 != 0 {
-			errs = append(errs, fmt.Errorf("secrets.key_file %s: mode %v lets other users read the key; run `chmod 600 %s` (and chown it to the relay's user)",
-				s.KeyFile, fi.Mode().Perm(), s.KeyFile))
-		}
 	}
 	return errs
 }

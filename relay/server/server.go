@@ -42,6 +42,13 @@ type Parts struct {
 	// Host is the machine's name, for the default fleet.instance and the
 	// fleet's status.
 	Host string
+	// Secrets are redacted from the channels' status; the server adds the
+	// tokens it hands to the channels. nil: a set of its own holding
+	// the configured secrets.
+	Secrets *relay.Secrets
+	// Key seals the stored connections (see SecretsConfig); nil when no
+	// key is configured, and every channel then uses its configured token.
+	Key []byte
 }
 
 // Server is the running relay.
@@ -75,6 +82,9 @@ func New(ctx context.Context, cfg Config, parts Parts) (*Server, error) {
 	if parts.Logger == nil {
 		parts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
+	if parts.Secrets == nil {
+		parts.Secrets = relay.NewSecrets(cfg.Channels.Secrets()...)
+	}
 	s := &Server{cfg: cfg, parts: parts, log: parts.Logger, disp: map[relay.Channel]*relay.Dispatcher{},
 		gates: map[relay.Channel]*fleet.Gate{}, mux: http.NewServeMux()}
 	b, err := buildChannels(cfg.Channels, parts.HTTPClient, s.log)
@@ -89,7 +99,7 @@ func New(ctx context.Context, cfg Config, parts Parts) (*Server, error) {
 	for ch, p := range b.pushers {
 		g := fleet.NewGate(ch, confirmer{s})
 		fenced := fleet.NewPusher(p, g, s.leases, cfg.Fleet.Instance, cfg.Fleet.PushTimeout)
-		d := relay.NewDispatcher(ch, fenced, relay.DispatcherConfig{}, s.log.With("channel", ch))
+		d := relay.NewDispatcher(ch, fenced, relay.DispatcherConfig{Secrets: parts.Secrets}, s.log.With("channel", ch))
 		g.Dispatch(d)
 		d.ConfirmTo(g)
 		s.disp[ch], s.gates[ch], out[ch] = d, g, g

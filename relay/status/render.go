@@ -116,12 +116,16 @@ func errorsOf(last string, perm map[string]string) string {
 	return "-"
 }
 
-var page = template.Must(template.New("status").Parse(`<!doctype html>
+var page = template.Must(template.New("status").Funcs(template.FuncMap{"expiry": expiry, "state": connectionState}).Parse(`<!doctype html>
 <title>edged relay</title><meta http-equiv="refresh" content="2">
 <h1>edged relay</h1><p>{{.At.Format "2006-01-02 15:04:05 MST"}}</p>
 <table border="1" cellpadding="4"><tr><th>channel<th>last push<th>lag<th>max lag<th>pushed<th>failed<th>pending<th>last error<th>permanent</tr>
 {{range .Channels}}<tr><td>{{.Channel}}<td>{{.LastPush.Format "15:04:05.000"}}<td>{{.LastLag}}<td>{{.MaxLag}}<td>{{.Pushed}}<td>{{.Failed}}<td>{{.Pending}}<td>{{.LastError}}<td>{{range $k, $v := .Permanent}}{{$k}}: {{$v}}<br>{{end}}</tr>
 {{end}}</table>
+{{with .Connections}}<h2>connections</h2><table border="1" cellpadding="4"><tr><th>channel<th>shop<th>scopes<th>access token<th>refresh token<th>state</tr>
+{{range .}}{{if .Connected}}<tr><td>{{.Channel}}<td>{{.Shop}}<td>{{range .Scopes}}{{.}} {{end}}<td>{{expiry $.At .AccessExpires}}<td>{{expiry $.At .RefreshExpires}}<td>{{state .}}</tr>
+{{else}}<tr><td>{{.Channel}}<td colspan="5">not connected: run <code>relay connect {{.Channel}}</code></tr>
+{{end}}{{end}}</table>{{end}}
 <h2>gateways</h2><table border="1" cellpadding="4"><tr><th>gateway<th>last seq<th>gaps</tr>
 {{range .Gateways}}<tr><td>{{.ID}}<td>{{.LastSeq}}<td>{{.Gaps}}</tr>{{end}}</table>
 <h2>campaign locks</h2><table border="1" cellpadding="4"><tr><th>locked by<th>sku<th>units</tr>

@@ -9,7 +9,6 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/edged/edged/relay"
-	"github.com/edged/edged/relay/connect"
 )
 
 // connectionsBucket holds one sealed connection per channel (relay
@@ -23,17 +22,15 @@ type boltConnection struct {
 	Updated time.Time `json:"updated"`
 }
 
-var _ connect.Store = (*BoltStore)(nil)
-
 // Connection implements connect.Store.
-func (s *BoltStore) Connection(ctx context.Context, ch relay.Channel) (connect.Record, error) {
-	var rec connect.Record
+func (s *BoltStore) Connection(ctx context.Context, ch relay.Channel) (relay.ConnectionRecord, error) {
+	var rec relay.ConnectionRecord
 	err := s.db.View(func(tx *bolt.Tx) error {
 		var found bool
 		var err error
 		rec, found, err = getConnection(tx.Bucket(connectionsBucket), ch)
 		if err == nil && !found {
-			err = fmt.Errorf("%s: %w", ch, connect.ErrNotConnected)
+			err = fmt.Errorf("%s: %w", ch, relay.ErrNotConnected)
 		}
 		return err
 	})
@@ -53,7 +50,7 @@ func (s *BoltStore) SaveConnection(ctx context.Context, ch relay.Channel, sealed
 			return err
 		}
 		if have.Version != version {
-			return fmt.Errorf("%s: %w (stored version %d, read %d)", ch, connect.ErrConflict, have.Version, version)
+			return fmt.Errorf("%s: %w (stored version %d, read %d)", ch, relay.ErrConnectionChanged, have.Version, version)
 		}
 		v, err := json.Marshal(boltConnection{Sealed: sealed, Version: next, Updated: time.Now().UTC()})
 		if err == nil {
@@ -71,8 +68,8 @@ func (s *BoltStore) SaveConnection(ctx context.Context, ch relay.Channel, sealed
 }
 
 // Connections implements connect.Store.
-func (s *BoltStore) Connections(ctx context.Context) ([]connect.Record, error) {
-	var out []connect.Record
+func (s *BoltStore) Connections(ctx context.Context) ([]relay.ConnectionRecord, error) {
+	var out []relay.ConnectionRecord
 	err := s.db.View(func(tx *bolt.Tx) error {
 		b := tx.Bucket(connectionsBucket)
 		if b == nil {
@@ -89,17 +86,17 @@ func (s *BoltStore) Connections(ctx context.Context) ([]connect.Record, error) {
 
 // getConnection reads ch's record from b, which may be nil (no
 // connection ever saved); without one it returns version 0, not found.
-func getConnection(b *bolt.Bucket, ch relay.Channel) (connect.Record, bool, error) {
+func getConnection(b *bolt.Bucket, ch relay.Channel) (relay.ConnectionRecord, bool, error) {
 	var v []byte
 	if b != nil {
 		v = b.Get([]byte(ch))
 	}
 	if v == nil {
-		return connect.Record{Channel: ch}, false, nil
+		return relay.ConnectionRecord{Channel: ch}, false, nil
 	}
 	var c boltConnection
 	if err := json.Unmarshal(v, &c); err != nil {
-		return connect.Record{}, false, fmt.Errorf("%w: connection %s: %w", ErrStore, ch, err)
+		return relay.ConnectionRecord{}, false, fmt.Errorf("%w: connection %s: %w", ErrStore, ch, err)
 	}
-	return connect.Record{Channel: ch, Sealed: c.Sealed, Version: c.Version, Updated: c.Updated}, true, nil
+	return relay.ConnectionRecord{Channel: ch, Sealed: c.Sealed, Version: c.Version, Updated: c.Updated}, true, nil
 }

@@ -9,19 +9,16 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/edged/edged/relay"
-	"github.com/edged/edged/relay/connect"
 )
 
-var _ connect.Store = (*Store)(nil)
-
 // Connection implements connect.Store.
-func (s *Store) Connection(ctx context.Context, ch relay.Channel) (connect.Record, error) {
-	rec := connect.Record{Channel: ch}
+func (s *Store) Connection(ctx context.Context, ch relay.Channel) (relay.ConnectionRecord, error) {
+	rec := relay.ConnectionRecord{Channel: ch}
 	var ver int64
 	err := s.pool.QueryRow(ctx, "SELECT sealed, version, updated_at FROM relay_connections WHERE channel = $1",
 		string(ch)).Scan(&rec.Sealed, &ver, &rec.Updated)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return rec, fmt.Errorf("%s: %w", ch, connect.ErrNotConnected)
+		return rec, fmt.Errorf("%s: %w", ch, relay.ErrNotConnected)
 	}
 	rec.Version = uint64(ver)
 	return rec, s.wrap("connection "+string(ch), err)
@@ -47,24 +44,24 @@ func (s *Store) SaveConnection(ctx context.Context, ch relay.Channel, sealed []b
 		return 0, s.wrap("save connection "+string(ch), err)
 	}
 	if n == 0 {
-		return 0, fmt.Errorf("%s: %w (version %d is no longer the stored one)", ch, connect.ErrConflict, version)
+		return 0, fmt.Errorf("%s: %w (version %d is no longer the stored one)", ch, relay.ErrConnectionChanged, version)
 	}
 	return version + 1, nil
 }
 
 // Connections implements connect.Store.
-func (s *Store) Connections(ctx context.Context) ([]connect.Record, error) {
+func (s *Store) Connections(ctx context.Context) ([]relay.ConnectionRecord, error) {
 	rows, err := s.pool.Query(ctx, "SELECT channel, sealed, version, updated_at FROM relay_connections ORDER BY channel")
 	if err != nil {
 		return nil, s.wrap("connections", err)
 	}
-	var out []connect.Record
+	var out []relay.ConnectionRecord
 	var ch string
 	var sealed []byte
 	var ver int64
 	var at time.Time
 	_, err = pgx.ForEachRow(rows, []any{&ch, &sealed, &ver, &at}, func() error {
-		out = append(out, connect.Record{Channel: relay.Channel(ch), Sealed: append([]byte(nil), sealed...), Version: uint64(ver), Updated: at})
+		out = append(out, relay.ConnectionRecord{Channel: relay.Channel(ch), Sealed: append([]byte(nil), sealed...), Version: uint64(ver), Updated: at})
 		return nil
 	})
 	return out, s.wrap("connections", err)
