@@ -28,7 +28,7 @@ func openConnections(ctx context.Context, store string) (connectionStore, error)
 	}
 	s, err := stock.OpenBolt(store)
 	if err != nil {
-		return nil, fmt.Errorf("%w; a bbolt store is one relay's: stop `relay run` while connecting, or move to a PostgreSQL store", err)
+		return nil, fmt.Errorf("%w; a bbolt store is one process's: stop `relay run` first (`relay status` shows a running relay's connections), or move to a PostgreSQL store", err)
 	}
 	return s, nil
 }

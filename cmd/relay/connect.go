@@ -111,10 +111,19 @@ func authorise(ctx context.Context, out io.Writer, ln net.Listener, f *connect.F
 
 func printConnected(out io.Writer, t relay.Token, ver uint64, store string, now time.Time) {
 	fmt.Fprintf(out, "OK %s connected: shop %s\n", t.Channel, t.Shop)
-	fmt.Fprintf(out, "  scopes:  %s\n", strings.Join(t.Scopes, ", "))
+	fmt.Fprintf(out, "  scopes:  %s\n", scopesOf(t.Scopes, ", "))
 	fmt.Fprintf(out, "  access:  %s\n", when(t.AccessExpires, now))
 	fmt.Fprintf(out, "  refresh: %s\n", when(t.RefreshExpires, now))
 	fmt.Fprintf(out, "  stored sealed in %s (version %d); running relays take it within seconds\n", store, ver)
+}
+
+// scopesOf lists the granted scopes; Lazada and Shopee report none (the
+// app's permissions are set in their consoles).
+func scopesOf(scopes []string, sep string) string {
+	if len(scopes) == 0 {
+		return "-"
+	}
+	return strings.Join(scopes, sep)
 }
 
 // when is an expiry with its date.

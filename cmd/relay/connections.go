@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
-	"strings"
+	"io/fs"
+	"os"
 	"text/tabwriter"
 	"time"
 
@@ -12,6 +14,7 @@ import (
 
 	"github.com/edged/edged/relay/connect"
 	"github.com/edged/edged/relay/server"
+	"github.com/edged/edged/relay/stock/pgstore"
 )
 
 func newConnectionsCmd() *cobra.Command {
@@ -37,6 +40,11 @@ func listConnections(ctx context.Context, out io.Writer, cfg server.Config, now 
 	if err != nil {
 		return err
 	}
+	if !pgstore.IsDSN(cfg.Store) {
+		if _, err := os.Stat(cfg.Store); errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("store %s does not exist: no relay has run with this configuration; run `relay connect CHANNEL` or check the store key", cfg.Store)
+		}
+	}
 	store, err := openConnections(ctx, cfg.Store)
 	if err != nil {
 		return err
@@ -58,7 +66,7 @@ func listConnections(ctx context.Context, out io.Writer, cfg server.Config, now 
 			fmt.Fprintf(w, "%s\t(%v)\t\t\t\t%s\n", r.Channel, err, r.Updated.UTC().Format(time.RFC3339))
 			continue
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", r.Channel, t.Shop, strings.Join(t.Scopes, ","),
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", r.Channel, t.Shop, scopesOf(t.Scopes, ","),
 			connect.Expiry(t.AccessExpires, now), connect.Expiry(t.RefreshExpires, now), r.Updated.UTC().Format(time.RFC3339))
 	}
 	return w.Flush()

@@ -3,22 +3,19 @@ package main
 import (
 	"context"
 	"crypto/tls"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net"
-	"net/http"
 	"os"
 	"path/filepath"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/edged/edged/config"
 	"github.com/edged/edged/internal/broker"
 	"github.com/edged/edged/relay/server"
-	"github.com/edged/edged/relay/status"
 	"github.com/edged/edged/relay/stock"
+	"github.com/edged/edged/relay/stock/pgstore"
 	"github.com/edged/edged/uplink/mqtt"
 )
 
@@ -77,6 +74,9 @@ func loadConfig(path string) (server.Config, error) {
 	cfg.Defaults(hostname())
 	if k := cfg.Secrets.KeyFile; k != "" && !filepath.IsAbs(k) {
 		cfg.Secrets.KeyFile = filepath.Join(filepath.Dir(path), k)
+	}
+	if st := cfg.Store; st != "" && !pgstore.IsDSN(st) && !filepath.IsAbs(st) {
+		cfg.Store = filepath.Join(filepath.Dir(path), st)
 	}
 	if cfg.Mapping != "" && !filepath.IsAbs(cfg.Mapping) {
 		cfg.Mapping = filepath.Join(filepath.Dir(path), cfg.Mapping)
@@ -163,30 +163,6 @@ func relayTLS(m server.MQTTConfig) (*tls.Config, error) {
 		}
 	}
 	return mqtt.NewTLSConfig(pems[0], pems[1], pems[2], "")
-}
-
-func newStatusCmd() *cobra.Command {
-	var addr string
-	cmd := &cobra.Command{
-		Use:   "status",
-		Short: "Show the running relay: per channel last push, lag, errors; per gateway last seq, gaps",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			c := http.Client{Timeout: 5 * time.Second}
-			resp, err := c.Get("http://" + addr + "/?format=json")
-			if err != nil {
-				return fmt.Errorf("the relay is not answering on %s: %w", addr, err)
-			}
-			defer resp.Body.Close()
-			var s status.Snapshot
-			if err := json.NewDecoder(resp.Body).Decode(&s); err != nil {
-				return err
-			}
-			return status.WriteText(cmd.OutOrStdout(), s)
-		},
-	}
-	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:9338", "the relay's http.listen address")
-	return cmd
 }
 
 // hostname is the machine's name, or "" when the system has none.

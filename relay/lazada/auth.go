@@ -1,11 +1,11 @@
 package lazada
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -26,9 +26,8 @@ const (
 // Auth is the LazOP seller authorisation flow. It implements
 // relay.Authorizer and needs no access token.
 type Auth struct {
-	cfg  Config
-	http *http.Client
-	now  func() time.Time
+	cfg Config
+	kit relay.AuthKit
 }
 
 // NewAuth returns the flow; hc nil means http.DefaultClient, now nil
@@ -37,16 +36,8 @@ func NewAuth(cfg Config, hc *http.Client, now func() time.Time) (*Auth, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	if cfg.AuthURL == "" {
-		cfg.AuthURL = DefaultAuthURL
-	}
-	if hc == nil {
-		hc = http.DefaultClient
-	}
-	if now == nil {
-		now = time.Now
-	}
-	return &Auth{cfg: cfg, http: hc, now: now}, nil
+	cfg.AuthURL = cmp.Or(cfg.AuthURL, DefaultAuthURL)
+	return &Auth{cfg: cfg, kit: relay.NewAuthKit(hc, now)}, nil
 }
 
 // AuthURL is the grant page, /oauth/authorize on the auth host.
@@ -103,16 +94,9 @@ type tokenAnswer struct {
 }
 
 func (a *Auth) token(ctx context.Context, apiPath string, biz map[string]string) (relay.Token, error) {
-	obtained := a.now()
+	obtained := a.kit.Now()
 	p := map[string]string{"app_key": a.cfg.AppKey, "sign_method": "sha256", "timestamp": msTimestamp(obtained.UnixMilli())}
-	for k, v := range biz {
-		p[k] = v
-	}
-	p["sign"] = Sign(a.cfg.AppSecret, apiPath, p)
-	form := url.Values{}
-	for k, v := range p {
-		form.Set(k, v)
-	}
+	form := signedForm(a.cfg.AppSecret, apiPath, p, biz)
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, strings.TrimSuffix(a.cfg.AuthURL, "/")+apiPath, strings.NewReader(form.Encode()))
 	if err != nil {
 		return relay.Token{}, err
@@ -126,14 +110,9 @@ func (a *Auth) token(ctx context.Context, apiPath string, biz map[string]string)
 }
 
 func (a *Auth) send(req *http.Request) (tokenAnswer, error) {
-	resp, err := relay.Do(a.http, req, a.cfg.AppSecret)
+	resp, body, err := relay.Fetch(a.kit.HTTP, req, 1<<20, a.cfg.AppSecret)
 	if err != nil {
-		return tokenAnswer{}, relay.Transient(err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
-	if err != nil {
-		return tokenAnswer{}, relay.Transient(err)
+		return tokenAnswer{}, err
 	}
 	if err := relay.HTTPError(resp, body); err != nil {
 		return tokenAnswer{}, err
@@ -156,14 +135,8 @@ func (a *Auth) send(req *http.Request) (tokenAnswer, error) {
 }
 
 func fill(ans tokenAnswer, obtained time.Time) relay.Token {
-	t := relay.Token{Channel: relay.Lazada, Shop: ans.Account, Access: ans.AccessToken, Refresh: ans.RefreshToken,
-		Obtained: obtained, Extra: map[string]string{}}
-	if ans.ExpiresIn > 0 {
-		t.AccessExpires = obtained.Add(time.Duration(ans.ExpiresIn) * time.Second)
-	}
-	if ans.RefreshExpiresIn > 0 {
-		t.RefreshExpires = obtained.Add(time.Duration(ans.RefreshExpiresIn) * time.Second)
-	}
+	t := relay.IssuedToken(ans.AccessToken, ans.RefreshToken, ans.ExpiresIn, ans.RefreshExpiresIn, obtained)
+	t.Channel, t.Shop, t.Extra = relay.Lazada, ans.Account, map[string]string{}
 	set := func(k, v string) {
 		if v != "" {
 			t.Extra[k] = v
@@ -195,15 +168,10 @@ func refused(err error) error {
 // SetToken makes the client use t's access token from its next call; it
 // implements relay.TokenUser and is safe for concurrent use.
 func (c *Client) SetToken(t relay.Token) {
-	c.access.Store(&t.Access)
+	c.access.Set(t.Access)
 }
 
-func (c *Client) accessToken() string {
-	if p := c.access.Load(); p != nil {
-		return *p
-	}
-	return c.cfg.AccessToken
-}
+func (c *Client) accessToken() string { return c.access.Get(c.cfg.AccessToken) }
 
 var (
 	_ relay.Authorizer = (*Auth)(nil)

@@ -3,13 +3,12 @@ package lazada
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/edged/edged/relay"
@@ -25,7 +24,7 @@ type Client struct {
 	// Now is the clock for timestamps; tests may replace it before use.
 	Now func() time.Time
 	// access, once SetToken was called, replaces cfg.AccessToken.
-	access atomic.Pointer[string]
+	access relay.Renewed
 }
 
 // New returns a client; hc nil means http.DefaultClient, log nil discards.
@@ -33,12 +32,7 @@ func New(cfg Config, hc *http.Client, log *slog.Logger) (*Client, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	if hc == nil {
-		hc = http.DefaultClient
-	}
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
-	}
+	hc, log = relay.ClientDefaults(hc, log)
 	cfg = cfg.withDefaults()
 	return &Client{cfg: cfg, http: hc, lim: relay.NewPathLimiter(cfg.RatePerSecond, 5), log: log, Now: time.Now}, nil
 }
@@ -59,29 +53,50 @@ type envelope struct {
 }
 
 // call signs and sends one API call; business params go with the system
-// params in a form body (POST) or the query (GET).
+// params in a form body (POST) or the query (GET). A refused token is an
+// error here, not a code left to the caller, so that one replaced while
+// the call was in flight is tried again with the new one.
 func (c *Client) call(ctx context.Context, method, apiPath string, biz map[string]string) (envelope, error) {
+	return relay.CallWithToken(c.accessToken, func(token string) (envelope, error) {
+		env, err := c.send(ctx, method, apiPath, biz, token)
+		if err == nil && env.Code != "0" {
+			if cerr := codeError(env); errors.Is(cerr, relay.ErrAuth) {
+				return env, cerr
+			}
+		}
+		return env, err
+	})
+}
+
+func (c *Client) send(ctx context.Context, method, apiPath string, biz map[string]string, token string) (envelope, error) {
 	if err := c.lim.Wait(ctx, apiPath); err != nil {
 		return envelope{}, err
 	}
-	if c.accessToken() == "" {
+	if token == "" {
 		return envelope{}, errNoToken
 	}
-	p := map[string]string{"app_key": c.cfg.AppKey, "access_token": c.accessToken(),
+	p := map[string]string{"app_key": c.cfg.AppKey, "access_token": token,
 		"sign_method": "sha256", "timestamp": msTimestamp(c.Now().UnixMilli())}
-	for k, v := range biz {
-		p[k] = v
-	}
-	p["sign"] = Sign(c.cfg.AppSecret, apiPath, p)
-	form := url.Values{}
-	for k, v := range p {
-		form.Set(k, v)
-	}
+	form := signedForm(c.cfg.AppSecret, apiPath, p, biz)
 	req, err := c.request(ctx, method, apiPath, form)
 	if err != nil {
 		return envelope{}, err
 	}
-	return c.do(req)
+	return c.do(req, token)
+}
+
+// signedForm adds biz to the system params p, signs them and returns them
+// as a form: how every call carries its params, token calls included.
+func signedForm(secret, apiPath string, p, biz map[string]string) url.Values {
+	for k, v := range biz {
+		p[k] = v
+	}
+	p["sign"] = Sign(secret, apiPath, p)
+	form := url.Values{}
+	for k, v := range p {
+		form.Set(k, v)
+	}
+	return form
 }
 
 func (c *Client) request(ctx context.Context, method, apiPath string, form url.Values) (*http.Request, error) {
@@ -96,15 +111,10 @@ func (c *Client) request(ctx context.Context, method, apiPath string, form url.V
 	return req, err
 }
 
-func (c *Client) do(req *http.Request) (envelope, error) {
-	resp, err := relay.Do(c.http, req, c.accessToken(), c.cfg.AppSecret)
+func (c *Client) do(req *http.Request, token string) (envelope, error) {
+	resp, body, err := relay.Fetch(c.http, req, 4<<20, token, c.cfg.AppSecret)
 	if err != nil {
-		return envelope{}, relay.Transient(err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, 4<<20))
-	if err != nil {
-		return envelope{}, relay.Transient(err)
+		return envelope{}, err
 	}
 	if err := relay.HTTPError(resp, body); err != nil {
 		return envelope{}, err

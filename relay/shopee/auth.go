@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -30,9 +29,8 @@ const RefreshTTL = 30 * 24 * time.Hour
 // needs no access token. Refresh tokens are single-use: store the pair
 // Refresh returns before using it.
 type Auth struct {
-	cfg  Config
-	http *http.Client
-	now  func() time.Time
+	cfg Config
+	kit relay.AuthKit
 }
 
 // NewAuth returns the flow; hc nil means http.DefaultClient, now nil
@@ -41,13 +39,7 @@ func NewAuth(cfg Config, hc *http.Client, now func() time.Time) (*Auth, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	if hc == nil {
-		hc = http.DefaultClient
-	}
-	if now == nil {
-		now = time.Now
-	}
-	return &Auth{cfg: cfg, http: hc, now: now}, nil
+	return &Auth{cfg: cfg, kit: relay.NewAuthKit(hc, now)}, nil
 }
 
 // AuthURL is the auth_partner page. Shopee has no state parameter, so
@@ -59,7 +51,7 @@ func (a *Auth) AuthURL(state, redirect string) string {
 		u.RawQuery = q.Encode()
 		redirect = u.String()
 	}
-	ts := a.now().Unix()
+	ts := a.kit.Now().Unix()
 	q := url.Values{"partner_id": {a.id()}, "timestamp": {strconv.FormatInt(ts, 10)},
 		"sign": {Sign(a.cfg.PartnerKey, a.cfg.PartnerID, PathAuthPartner, ts, "", 0)}, "redirect": {redirect}}
 	return a.base() + PathAuthPartner + "?" + q.Encode()
@@ -95,7 +87,7 @@ type tokenFields struct {
 }
 
 func (a *Auth) token(ctx context.Context, path string, body map[string]any) (relay.Token, error) {
-	obtained := a.now()
+	obtained := a.kit.Now()
 	ts := obtained.Unix()
 	q := url.Values{"partner_id": {a.id()}, "timestamp": {strconv.FormatInt(ts, 10)},
 		"sign": {Sign(a.cfg.PartnerKey, a.cfg.PartnerID, path, ts, "", 0)}}
@@ -109,20 +101,15 @@ func (a *Auth) token(ctx context.Context, path string, body map[string]any) (rel
 	if err != nil {
 		return relay.Token{}, fmt.Errorf("shopee: %s: %w", path, err)
 	}
-	return relay.Token{Channel: relay.Shopee, Shop: strconv.FormatInt(a.cfg.ShopID, 10), Access: f.AccessToken,
-		Refresh: f.RefreshToken, AccessExpires: obtained.Add(time.Duration(f.ExpireIn) * time.Second),
-		RefreshExpires: obtained.Add(RefreshTTL), Obtained: obtained}, nil
+	t := relay.IssuedToken(f.AccessToken, f.RefreshToken, f.ExpireIn, int64(RefreshTTL/time.Second), obtained)
+	t.Channel, t.Shop = relay.Shopee, strconv.FormatInt(a.cfg.ShopID, 10)
+	return t, nil
 }
 
 func (a *Auth) send(req *http.Request) (tokenFields, error) {
-	resp, err := relay.Do(a.http, req, a.cfg.PartnerKey)
+	resp, body, err := relay.Fetch(a.kit.HTTP, req, 1<<20, a.cfg.PartnerKey)
 	if err != nil {
-		return tokenFields{}, relay.Transient(err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
-	if err != nil {
-		return tokenFields{}, relay.Transient(err)
+		return tokenFields{}, err
 	}
 	var ans struct {
 		answer
@@ -165,9 +152,7 @@ func refused(err error) error {
 // implements relay.TokenUser and is safe for concurrent use. The client
 // never refreshes: t.Refresh belongs to the token refresher.
 func (c *Client) SetToken(t relay.Token) {
-	c.mu.Lock()
-	c.access = t.Access
-	c.mu.Unlock()
+	c.access.Set(t.Access)
 }
 
 var (

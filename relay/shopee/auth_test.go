@@ -2,7 +2,6 @@ package shopee_test
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -10,153 +9,88 @@ import (
 	"time"
 
 	"github.com/edged/edged/relay"
+	"github.com/edged/edged/relay/authtest"
 	"github.com/edged/edged/relay/shopee"
 	"github.com/edged/edged/relay/shopee/shopeesim"
-	"github.com/edged/edged/relay/simkit"
 )
 
-type authRig struct {
-	sim   *shopeesim.Sim
-	clock *simkit.Clock
-	auth  *shopee.Auth
-	c     *shopee.Client
+// authCase is Shopee in the auth suite: 4 h access and 30-day refresh
+// tokens, the old access token living on after a refresh, and a client
+// configured without tokens.
+func authCase() authtest.Case {
+	return authtest.Case{Channel: relay.Shopee, CodeTTL: 10 * time.Minute, AccessTTL: 4 * time.Hour, RefreshTTL: shopee.RefreshTTL,
+		KeepsOldAccess: true, Replaced: "error_auth", Expired: "error_auth",
+		Start: startAuthSim,
+		NewAuth: func(s authtest.Sim, hc *http.Client, now func() time.Time) (relay.Authorizer, error) {
+			return shopee.NewAuth(authConfig(s), hc, now)
+		},
+		NewClient: func(s authtest.Sim, hc *http.Client, now func() time.Time) (authtest.Client, error) {
+			c, err := shopee.New(authConfig(s), hc, nil)
+			if err == nil {
+				c.Now = now
+			}
+			return c, err
+		},
+	}
 }
 
-// newAuthRig starts a simulator (4 h access, 30 day refresh tokens) and a
-// client configured without tokens.
-func newAuthRig(t *testing.T) authRig {
-	clock := simkit.NewClock(time.Date(2026, 9, 1, 8, 0, 0, 0, time.UTC))
-	sim := shopeesim.New(shopeesim.Config{PartnerID: partner, PartnerKey: key, ShopID: shopID, Now: clock.Now})
+func startAuthSim(t *testing.T, now func() time.Time) authtest.Sim {
+	sim := shopeesim.New(shopeesim.Config{PartnerID: partner, PartnerKey: key, ShopID: shopID, Now: now})
 	srv := sim.Start()
 	t.Cleanup(srv.Close)
-	cfg := shopee.Config{BaseURL: srv.URL, PartnerID: partner, PartnerKey: key, ShopID: shopID}
-	auth, err := shopee.NewAuth(cfg, srv.Client(), clock.Now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := shopee.New(cfg, srv.Client(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c.Now = clock.Now
 	sim.AddModel(100, 1, "", 5, 0)
-	return authRig{sim, clock, auth, c}
+	return authtest.Sim{URL: srv.URL, HTTP: srv.Client(), Revoke: sim.Revoke, Item: it("100", "1", "", 0),
+		Available: func() int64 { l, _ := sim.Stock.Get("100/1"); return l.Available }}
 }
 
-func (r authRig) connect(t *testing.T) relay.Token {
-	t.Helper()
-	hc := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	resp, err := hc.Get(r.auth.AuthURL("st4te", "http://127.0.0.1:9/callback"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	loc, err := url.Parse(resp.Header.Get("Location"))
-	if err != nil || resp.StatusCode != http.StatusFound || loc.Query().Get("state") != "st4te" || loc.Query().Get("shop_id") != "14701711" {
-		t.Fatalf("auth_partner: %s, Location %q", resp.Status, resp.Header.Get("Location"))
-	}
-	tok, err := r.auth.Exchange(context.Background(), loc.Query())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tok
+func authConfig(s authtest.Sim) shopee.Config {
+	return shopee.Config{BaseURL: s.URL, PartnerID: partner, PartnerKey: key, ShopID: shopID}
 }
 
-func (r authRig) push(q int64) error {
-	return r.c.Push(context.Background(), []relay.Item{it("100", "1", "", q)})[0].Err
-}
+func TestAuthSuite(t *testing.T) { authtest.Run(t, authCase()) }
 
-func isRefused(err error) bool {
-	return errors.Is(err, relay.ErrAuth) && errors.Is(err, relay.ErrPermanent) && strings.Contains(err.Error(), "relay connect shopee")
-}
-
-func TestConnectAuthorizeRedirectExchange(t *testing.T) {
-	r := newAuthRig(t)
-	if u := r.auth.AuthURL("s", "https://relay.example/cb"); !strings.Contains(u, "/api/v2/shop/auth_partner?") ||
+func TestAuthURLAndExchangeOfOtherShop(t *testing.T) {
+	r := authtest.Start(t, authCase())
+	if u := r.Auth.AuthURL("s", "https://relay.example/cb"); !strings.Contains(u, "/api/v2/shop/auth_partner?") ||
 		!strings.Contains(u, "partner_id=2001887") || !strings.Contains(u, "sign=") || !strings.Contains(u, "redirect=https%3A%2F%2Frelay.example%2Fcb%3Fstate%3Ds") {
 		t.Errorf("AuthURL %s", u)
 	}
-	if err := r.push(1); !isRefused(err) {
-		t.Errorf("push without a token: %v", err)
+	if q := r.Authorize(t); q.Get("shop_id") != "14701711" {
+		t.Errorf("redirect query %v lacks shop_id", q)
 	}
-	tok := r.connect(t)
-	now := r.clock.Now()
-	if tok.Channel != relay.Shopee || tok.Shop != "14701711" || tok.Access == "" || tok.Refresh == "" || !tok.Obtained.Equal(now) ||
-		!tok.AccessExpires.Equal(now.Add(4*time.Hour)) || !tok.RefreshExpires.Equal(now.Add(30*24*time.Hour)) {
-		t.Errorf("token %+v", tok)
+	if tok := r.Connect(t); tok.Shop != "14701711" {
+		t.Errorf("token shop %q", tok.Shop)
 	}
-	r.c.SetToken(tok)
-	if err := r.push(3); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := r.auth.Exchange(context.Background(), url.Values{"code": {"used"}, "shop_id": {"14701711"}}); !isRefused(err) {
-		t.Errorf("unknown code: %v", err)
-	}
-	if _, err := r.auth.Exchange(context.Background(), url.Values{"code": {"c"}, "shop_id": {"1"}}); err == nil || !strings.Contains(err.Error(), "shopee.shop_id") {
+	if _, err := r.Auth.Exchange(context.Background(), url.Values{"code": {"c"}, "shop_id": {"1"}}); err == nil || !strings.Contains(err.Error(), "shopee.shop_id") {
 		t.Errorf("other shop: %v", err)
 	}
 }
 
-func TestRefreshBeforeAndAfterExpiry(t *testing.T) {
-	r := newAuthRig(t)
-	ctx := context.Background()
-	tok := r.connect(t)
-	r.c.SetToken(tok)
-	r.clock.Advance(3 * time.Hour)
-	next, err := r.auth.Refresh(ctx, tok)
+// TestOldAccessLivesUntilItsExpiry: Shopee's refresh consumes the refresh
+// token (single use) but leaves the old access token working until its
+// own expiry, so the client keeps pushing until SetToken.
+func TestOldAccessLivesUntilItsExpiry(t *testing.T) {
+	r := authtest.Start(t, authCase())
+	tok := r.Connect(t)
+	r.Client.SetToken(tok)
+	r.Clock.Advance(3 * time.Hour)
+	next, err := r.Auth.Refresh(context.Background(), tok)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if next.Access == tok.Access || next.Refresh == tok.Refresh || !next.AccessExpires.Equal(r.clock.Now().Add(4*time.Hour)) {
-		t.Errorf("refreshed %+v", next)
-	}
-	// Shopee keeps the old access token until its own expiry.
-	if err := r.push(2); err != nil {
+	if err := r.Push(2); err != nil {
 		t.Errorf("old access token before its expiry: %v", err)
 	}
-	if _, err := r.auth.Refresh(ctx, tok); !isRefused(err) {
+	if _, err := r.Auth.Refresh(context.Background(), tok); !r.Refused(err) {
 		t.Errorf("consumed refresh token reused: %v", err)
 	}
-	r.clock.Advance(time.Hour)
-	if err := r.push(4); !isRefused(err) {
-		t.Errorf("expired access token: %v", err)
+	r.Clock.Advance(time.Hour)
+	if err := r.Push(4); !r.Refused(err) {
+		t.Errorf("old access token at its expiry: %v", err)
 	}
-	r.c.SetToken(next)
-	if err := r.push(4); err != nil {
+	r.Client.SetToken(next)
+	if err := r.Push(4); err != nil {
 		t.Fatal(err)
-	}
-	r.clock.Advance(5 * time.Hour)
-	if err := r.push(5); !isRefused(err) {
-		t.Errorf("expired access token: %v", err)
-	}
-	last, err := r.auth.Refresh(ctx, next)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r.c.SetToken(last)
-	if err := r.push(5); err != nil {
-		t.Fatal(err)
-	}
-	r.clock.Advance(31 * 24 * time.Hour)
-	if _, err := r.auth.Refresh(ctx, last); !isRefused(err) {
-		t.Errorf("expired refresh token: %v", err)
-	}
-}
-
-func TestRevokedIsPermanent(t *testing.T) {
-	r := newAuthRig(t)
-	tok := r.connect(t)
-	r.c.SetToken(tok)
-	r.sim.Revoke()
-	if err := r.push(1); !isRefused(err) || relay.Retryable(err) {
-		t.Errorf("push after revoke: %v", err)
-	}
-	if _, err := r.auth.Refresh(context.Background(), tok); !isRefused(err) {
-		t.Errorf("refresh after revoke: %v", err)
-	}
-	r.c.SetToken(r.connect(t))
-	if err := r.push(1); err != nil {
-		t.Errorf("push after reconnecting: %v", err)
 	}
 }
 

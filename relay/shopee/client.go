@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -27,9 +26,10 @@ type Client struct {
 	// Now is the clock for timestamps; tests may replace it before use.
 	Now func() time.Time
 
-	mu     sync.Mutex
-	access string       // replaced by SetToken
-	locks  *LockWatcher // nil unless WatchLocks was called
+	access relay.Renewed // cfg.AccessToken until SetToken
+
+	mu    sync.Mutex
+	locks *LockWatcher // nil unless WatchLocks was called
 }
 
 // New returns a client; hc nil means http.DefaultClient, log nil discards.
@@ -40,14 +40,8 @@ func New(cfg Config, hc *http.Client, log *slog.Logger) (*Client, error) {
 	if cfg.RatePerSecond == 0 {
 		cfg.RatePerSecond = 40
 	}
-	if hc == nil {
-		hc = http.DefaultClient
-	}
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
-	}
-	return &Client{cfg: cfg, http: hc, lim: relay.NewPathLimiter(cfg.RatePerSecond, 5), log: log, Now: time.Now,
-		access: cfg.AccessToken}, nil
+	hc, log = relay.ClientDefaults(hc, log)
+	return &Client{cfg: cfg, http: hc, lim: relay.NewPathLimiter(cfg.RatePerSecond, 5), log: log, Now: time.Now}, nil
 }
 
 // answer is Shopee's envelope.
@@ -58,24 +52,23 @@ type answer struct {
 	Response  json.RawMessage `json:"response"`
 }
 
-func (c *Client) token() string {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.access
-}
+func (c *Client) token() string { return c.access.Get(c.cfg.AccessToken) }
 
 // call sends a shop API request; error_auth means the token must be
-// renewed outside the client (see SetToken).
+// renewed outside the client (see SetToken), unless SetToken already
+// replaced the token while the request was in flight: then it is sent
+// again with the new one.
 func (c *Client) call(ctx context.Context, path string, q url.Values, body any) (answer, error) {
-	token := c.token()
-	if token == "" {
-		return answer{}, errNoToken
-	}
-	a, err := c.send(ctx, path, q, body, token)
-	if err == nil && a.Error != "" {
-		err = apiError(a)
-	}
-	return a, err
+	return relay.CallWithToken(c.token, func(token string) (answer, error) {
+		if token == "" {
+			return answer{}, errNoToken
+		}
+		a, err := c.send(ctx, path, q, body, token)
+		if err == nil && a.Error != "" {
+			err = apiError(a)
+		}
+		return a, err
+	})
 }
 
 func (c *Client) send(ctx context.Context, path string, q url.Values, body any, token string) (answer, error) {
@@ -98,7 +91,7 @@ func (c *Client) send(ctx context.Context, path string, q url.Values, body any, 
 	if err != nil {
 		return answer{}, err
 	}
-	return c.do(req)
+	return c.do(req, token)
 }
 
 func (c *Client) request(ctx context.Context, u string, body any) (*http.Request, error) {
@@ -116,15 +109,10 @@ func (c *Client) request(ctx context.Context, u string, body any) (*http.Request
 	return req, err
 }
 
-func (c *Client) do(req *http.Request) (answer, error) {
-	resp, err := relay.Do(c.http, req, c.token(), c.cfg.PartnerKey, c.cfg.RefreshToken)
+func (c *Client) do(req *http.Request, token string) (answer, error) {
+	resp, body, err := relay.Fetch(c.http, req, 4<<20, token, c.cfg.PartnerKey, c.cfg.RefreshToken)
 	if err != nil {
-		return answer{}, relay.Transient(err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, 4<<20))
-	if err != nil {
-		return answer{}, relay.Transient(err)
+		return answer{}, err
 	}
 	var a answer
 	jerr := json.Unmarshal(body, &a)

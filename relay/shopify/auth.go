@@ -7,9 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -30,28 +28,16 @@ var defaultScopes = []string{"write_inventory", "read_inventory", "read_orders"}
 type Auth struct {
 	cfg  Config
 	shop string
-	http *http.Client
-	now  func() time.Time
+	kit  relay.AuthKit
 }
 
 // NewAuth returns the flow; hc nil means http.DefaultClient, now nil
 // time.Now. It needs client_id and client_secret.
 func NewAuth(cfg Config, hc *http.Client, now func() time.Time) (*Auth, error) {
-	errs := []error{cfg.Validate()}
-	if cfg.ClientID == "" {
-		errs = append(errs, errors.New("shopify.client_id: required to connect"))
-	}
-	if cfg.ClientSecret == "" {
-		errs = append(errs, errors.New("shopify.client_secret: required to connect"))
-	}
-	if err := errors.Join(errs...); err != nil {
+	err := relay.NeedToConnect(cfg.Validate(), map[string]string{
+		"shopify.client_id": cfg.ClientID, "shopify.client_secret": cfg.ClientSecret})
+	if err != nil {
 		return nil, err
-	}
-	if hc == nil {
-		hc = http.DefaultClient
-	}
-	if now == nil {
-		now = time.Now
 	}
 	if len(cfg.Scopes) == 0 {
 		cfg.Scopes = defaultScopes
@@ -61,7 +47,7 @@ func NewAuth(cfg Config, hc *http.Client, now func() time.Time) (*Auth, error) {
 		u, _ := url.Parse(cfg.BaseURL) // Validate parsed it
 		shop = u.Host
 	}
-	return &Auth{cfg: cfg, shop: shop, http: hc, now: now}, nil
+	return &Auth{cfg: cfg, shop: shop, kit: relay.NewAuthKit(hc, now)}, nil
 }
 
 // AuthURL is the shop's grant page, /admin/oauth/authorize.
@@ -118,15 +104,10 @@ func (a *Auth) token(ctx context.Context, body map[string]string, step string) (
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Accept", "application/json")
-	obtained := a.now()
-	resp, err := relay.Do(a.http, req, a.cfg.ClientSecret)
+	obtained := a.kit.Now()
+	resp, got, err := relay.Fetch(a.kit.HTTP, req, 1<<20, a.cfg.ClientSecret)
 	if err != nil {
-		return relay.Token{}, fmt.Errorf("shopify: %s: %w", step, relay.Transient(err))
-	}
-	defer resp.Body.Close()
-	got, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
-	if err != nil {
-		return relay.Token{}, fmt.Errorf("shopify: %s: %w", step, relay.Transient(err))
+		return relay.Token{}, fmt.Errorf("shopify: %s: %w", step, err)
 	}
 	var ans tokenAnswer
 	json.Unmarshal(got, &ans) // checked below through AccessToken
@@ -143,15 +124,10 @@ func (a *Auth) token(ctx context.Context, body map[string]string, step string) (
 }
 
 func (a *Auth) fill(ans tokenAnswer, obtained time.Time) relay.Token {
-	t := relay.Token{Channel: relay.Shopify, Shop: a.shop, Access: ans.AccessToken, Refresh: ans.RefreshToken, Obtained: obtained}
+	t := relay.IssuedToken(ans.AccessToken, ans.RefreshToken, ans.ExpiresIn, ans.RefreshTokenExpiresIn, obtained)
+	t.Channel, t.Shop = relay.Shopify, a.shop
 	if ans.Scope != "" {
 		t.Scopes = strings.Split(ans.Scope, ",")
-	}
-	if ans.ExpiresIn > 0 {
-		t.AccessExpires = obtained.Add(time.Duration(ans.ExpiresIn) * time.Second)
-	}
-	if ans.RefreshTokenExpiresIn > 0 {
-		t.RefreshExpires = obtained.Add(time.Duration(ans.RefreshTokenExpiresIn) * time.Second)
 	}
 	return t
 }
@@ -199,15 +175,10 @@ func authStatus(code int, err error) error {
 // SetToken makes the client use t's access token from its next call; it
 // implements relay.TokenUser and is safe for concurrent use.
 func (c *Client) SetToken(t relay.Token) {
-	c.access.Store(&t.Access)
+	c.access.Set(t.Access)
 }
 
-func (c *Client) accessToken() string {
-	if p := c.access.Load(); p != nil {
-		return *p
-	}
-	return c.cfg.AccessToken
-}
+func (c *Client) accessToken() string { return c.access.Get(c.cfg.AccessToken) }
 
 var (
 	_ relay.Authorizer = (*Auth)(nil)

@@ -6,12 +6,10 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/edged/edged/relay"
@@ -24,7 +22,7 @@ type Client struct {
 	lim  *relay.Limiter
 	log  *slog.Logger
 	// access, once SetToken was called, replaces cfg.AccessToken.
-	access atomic.Pointer[string]
+	access relay.Renewed
 
 	mu        sync.Mutex
 	known     map[string]int64    // Target.Key → Shopify's available as last read or set
@@ -37,12 +35,7 @@ func New(cfg Config, hc *http.Client, log *slog.Logger) (*Client, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	if hc == nil {
-		hc = http.DefaultClient
-	}
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
-	}
+	hc, log = relay.ClientDefaults(hc, log)
 	cfg = cfg.withDefaults()
 	return &Client{cfg: cfg, http: hc, lim: relay.NewLimiter(cfg.RatePerSecond, 10), log: log,
 		known: map[string]int64{}, byVariant: map[string][]string{}, seen: map[string]bool{}}, nil
@@ -69,27 +62,30 @@ type gqlResponse struct {
 }
 
 // graphql posts one operation; THROTTLED becomes a RetryAfterError with the
-// cost deficit divided by the restore rate.
+// cost deficit divided by the restore rate. A token replaced while the
+// request was in flight is tried again with the new one.
 func (c *Client) graphql(ctx context.Context, query string, vars any) (gqlResponse, error) {
+	raw, _ := json.Marshal(map[string]any{"query": query, "variables": vars}) // plain maps: cannot fail
+	return relay.CallWithToken(c.accessToken, func(token string) (gqlResponse, error) {
+		return c.post(ctx, raw, token)
+	})
+}
+
+// post sends one GraphQL request with token.
+func (c *Client) post(ctx context.Context, raw []byte, token string) (gqlResponse, error) {
 	if err := c.lim.Wait(ctx); err != nil {
 		return gqlResponse{}, err
 	}
-	raw, _ := json.Marshal(map[string]any{"query": query, "variables": vars}) // plain maps: cannot fail
 	u := strings.TrimSuffix(c.cfg.BaseURL, "/") + "/admin/api/" + c.cfg.APIVersion + "/graphql.json"
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, bytes.NewReader(raw))
 	if err != nil {
 		return gqlResponse{}, err
 	}
 	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("X-Shopify-Access-Token", c.accessToken())
-	resp, err := relay.Do(c.http, req, c.accessToken(), c.cfg.ClientSecret)
+	req.Header.Set("X-Shopify-Access-Token", token)
+	resp, body, err := relay.Fetch(c.http, req, 4<<20, token, c.cfg.ClientSecret)
 	if err != nil {
-		return gqlResponse{}, relay.Transient(err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, 4<<20))
-	if err != nil {
-		return gqlResponse{}, relay.Transient(err)
+		return gqlResponse{}, err
 	}
 	if err := relay.HTTPError(resp, body); err != nil {
 		return gqlResponse{}, authStatus(resp.StatusCode, err)

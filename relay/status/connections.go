@@ -21,7 +21,7 @@ func writeConnections(w io.Writer, s Snapshot) {
 			fmt.Fprintf(w, "%s\t-\t-\t-\t-\tnot connected: run `relay connect %s`\n", c.Channel, c.Channel)
 			continue
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", c.Channel, c.Shop, strings.Join(c.Scopes, ","),
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", c.Channel, c.Shop, orDash(strings.Join(c.Scopes, ",")),
 			expiry(s.At, c.AccessExpires), expiry(s.At, c.RefreshExpires), connectionState(c))
 	}
 }
@@ -41,4 +41,11 @@ func connectionState(c connect.Status) string {
 		return c.Warning
 	}
 	return "ok"
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }

@@ -1,11 +1,11 @@
 package tiktok
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -34,34 +34,19 @@ const (
 // call Get Authorized Shops for the shop cipher (Token.Shop and
 // Extra["shop_cipher"]).
 type Auth struct {
-	cfg  Config
-	http *http.Client
-	now  func() time.Time
+	cfg Config
+	kit relay.AuthKit
 }
 
 // NewAuth returns the flow; hc nil means http.DefaultClient, now nil
 // time.Now. It needs service_id.
 func NewAuth(cfg Config, hc *http.Client, now func() time.Time) (*Auth, error) {
-	errs := []error{cfg.Validate()}
-	if cfg.ServiceID == "" {
-		errs = append(errs, errors.New("tiktok.service_id: required to connect"))
-	}
-	if err := errors.Join(errs...); err != nil {
+	if err := relay.NeedToConnect(cfg.Validate(), map[string]string{"tiktok.service_id": cfg.ServiceID}); err != nil {
 		return nil, err
 	}
-	if cfg.AuthURL == "" {
-		cfg.AuthURL = DefaultAuthURL
-	}
-	if cfg.AuthorizeURL == "" {
-		cfg.AuthorizeURL = DefaultAuthorizeURL
-	}
-	if hc == nil {
-		hc = http.DefaultClient
-	}
-	if now == nil {
-		now = time.Now
-	}
-	return &Auth{cfg: cfg, http: hc, now: now}, nil
+	cfg.AuthURL = cmp.Or(cfg.AuthURL, DefaultAuthURL)
+	cfg.AuthorizeURL = cmp.Or(cfg.AuthorizeURL, DefaultAuthorizeURL)
+	return &Auth{cfg: cfg, kit: relay.NewAuthKit(hc, now)}, nil
 }
 
 // AuthURL is the grant page /open/authorize. TikTok redirects to the URL
@@ -99,7 +84,7 @@ type tokenData struct {
 }
 
 func (a *Auth) token(ctx context.Context, path string, q url.Values) (relay.Token, error) {
-	obtained := a.now()
+	obtained := a.kit.Now()
 	q.Set("app_key", a.cfg.AppKey)
 	q.Set("app_secret", a.cfg.AppSecret)
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimSuffix(a.cfg.AuthURL, "/")+path+"?"+q.Encode(), nil)
@@ -114,29 +99,39 @@ func (a *Auth) token(ctx context.Context, path string, q url.Values) (relay.Toke
 	if err := json.Unmarshal(env.Data, &d); err != nil || d.AccessToken == "" {
 		return relay.Token{}, fmt.Errorf("tiktok: %s: %w: no token in answer", path, relay.ErrUnavailable)
 	}
-	t := relay.Token{Channel: relay.TikTok, Access: d.AccessToken, Refresh: d.RefreshToken, Scopes: d.GrantedScopes,
-		Obtained: obtained, Extra: map[string]string{}}
-	if d.AccessTokenExpireIn > 0 {
-		t.AccessExpires = time.Unix(d.AccessTokenExpireIn, 0).UTC()
-	}
-	if d.RefreshTokenExpireIn > 0 {
-		t.RefreshExpires = time.Unix(d.RefreshTokenExpireIn, 0).UTC()
-	}
-	for k, v := range map[string]string{"seller_name": d.SellerName, "open_id": d.OpenID, "region": d.SellerBaseRegion} {
-		if v != "" {
-			t.Extra[k] = v
-		}
-	}
+	t := fill(d, obtained)
 	if err := a.shop(ctx, &t); err != nil {
 		return relay.Token{}, fmt.Errorf("tiktok: %s: %w", PathShops, err)
 	}
 	return t, nil
 }
 
+// fill is the token of d, issued at obtained. TikTok gives the expiries
+// as unix times, not as lives.
+func fill(d tokenData, obtained time.Time) relay.Token {
+	t := relay.Token{Channel: relay.TikTok, Access: d.AccessToken, Refresh: d.RefreshToken, Scopes: d.GrantedScopes,
+		AccessExpires: unixTime(d.AccessTokenExpireIn), RefreshExpires: unixTime(d.RefreshTokenExpireIn),
+		Obtained: obtained, Extra: map[string]string{}}
+	for k, v := range map[string]string{"seller_name": d.SellerName, "open_id": d.OpenID, "region": d.SellerBaseRegion} {
+		if v != "" {
+			t.Extra[k] = v
+		}
+	}
+	return t
+}
+
+// unixTime is sec as a time, zero for none.
+func unixTime(sec int64) time.Time {
+	if sec <= 0 {
+		return time.Time{}
+	}
+	return time.Unix(sec, 0).UTC()
+}
+
 // shop fills the shop cipher from Get Authorized Shops: the configured
 // shop_cipher if the seller authorised it, else the only shop.
 func (a *Auth) shop(ctx context.Context, t *relay.Token) error {
-	q := url.Values{"app_key": {a.cfg.AppKey}, "timestamp": {strconv.FormatInt(a.now().Unix(), 10)}}
+	q := url.Values{"app_key": {a.cfg.AppKey}, "timestamp": {strconv.FormatInt(a.kit.Now().Unix(), 10)}}
 	q.Set("sign", Sign(a.cfg.AppSecret, PathShops, q, nil))
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimSuffix(a.cfg.BaseURL, "/")+PathShops+"?"+q.Encode(), nil)
 	if err != nil {
@@ -168,14 +163,9 @@ func (a *Auth) shop(ctx context.Context, t *relay.Token) error {
 }
 
 func (a *Auth) send(req *http.Request) (envelope, error) {
-	resp, err := relay.Do(a.http, req, a.cfg.AppSecret)
+	resp, body, err := relay.Fetch(a.kit.HTTP, req, 1<<20, a.cfg.AppSecret)
 	if err != nil {
-		return envelope{}, relay.Transient(err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
-	if err != nil {
-		return envelope{}, relay.Transient(err)
+		return envelope{}, err
 	}
 	var env envelope
 	jerr := json.Unmarshal(body, &env)
@@ -217,24 +207,14 @@ func refused(err error) error {
 // is safe for concurrent use.
 func (c *Client) SetToken(t relay.Token) {
 	if ci := t.Extra["shop_cipher"]; ci != "" {
-		c.cipher.Store(&ci)
+		c.cipher.Set(ci)
 	}
-	c.access.Store(&t.Access)
+	c.access.Set(t.Access)
 }
 
-func (c *Client) accessToken() string {
-	if p := c.access.Load(); p != nil {
-		return *p
-	}
-	return c.cfg.AccessToken
-}
+func (c *Client) accessToken() string { return c.access.Get(c.cfg.AccessToken) }
 
-func (c *Client) shopCipher() string {
-	if p := c.cipher.Load(); p != nil {
-		return *p
-	}
-	return c.cfg.ShopCipher
-}
+func (c *Client) shopCipher() string { return c.cipher.Get(c.cfg.ShopCipher) }
 
 var (
 	_ relay.Authorizer = (*Auth)(nil)

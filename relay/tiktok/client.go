@@ -11,7 +11,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/edged/edged/relay"
@@ -27,7 +26,7 @@ type Client struct {
 	// Now is the clock for timestamps; tests may replace it before use.
 	Now func() time.Time
 	// access and cipher, once SetToken was called, replace the config's.
-	access, cipher atomic.Pointer[string]
+	access, cipher relay.Renewed
 }
 
 // New returns a client; hc nil means http.DefaultClient, log nil discards.
@@ -38,12 +37,7 @@ func New(cfg Config, hc *http.Client, log *slog.Logger) (*Client, error) {
 	if cfg.RatePerSecond == 0 {
 		cfg.RatePerSecond = 40
 	}
-	if hc == nil {
-		hc = http.DefaultClient
-	}
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
-	}
+	hc, log = relay.ClientDefaults(hc, log)
 	return &Client{cfg: cfg, http: hc, lim: relay.NewPathLimiter(cfg.RatePerSecond, 5), log: log, Now: time.Now}, nil
 }
 
@@ -55,12 +49,19 @@ type envelope struct {
 	Data      json.RawMessage `json:"data"`
 }
 
-// call signs and sends one request; body nil means GET.
+// call signs and sends one request; body nil means GET. A token replaced
+// while the request was in flight is tried again with the new one.
 func (c *Client) call(ctx context.Context, path string, extra url.Values, body []byte) (envelope, error) {
+	return relay.CallWithToken(c.accessToken, func(token string) (envelope, error) {
+		return c.send(ctx, path, extra, body, token)
+	})
+}
+
+func (c *Client) send(ctx context.Context, path string, extra url.Values, body []byte, token string) (envelope, error) {
 	if err := c.lim.Wait(ctx, path); err != nil {
 		return envelope{}, err
 	}
-	if c.accessToken() == "" {
+	if token == "" {
 		return envelope{}, errNoToken
 	}
 	q := url.Values{"app_key": {c.cfg.AppKey}, "shop_cipher": {c.shopCipher()},
@@ -77,20 +78,15 @@ func (c *Client) call(ctx context.Context, path string, extra url.Values, body [
 	if err != nil {
 		return envelope{}, err
 	}
-	req.Header.Set("x-tts-access-token", c.accessToken())
+	req.Header.Set("x-tts-access-token", token)
 	req.Header.Set("Content-Type", "application/json")
-	return c.do(req)
+	return c.do(req, token)
 }
 
-func (c *Client) do(req *http.Request) (envelope, error) {
-	resp, err := relay.Do(c.http, req, c.accessToken(), c.cfg.AppSecret)
+func (c *Client) do(req *http.Request, token string) (envelope, error) {
+	resp, body, err := relay.Fetch(c.http, req, 4<<20, token, c.cfg.AppSecret)
 	if err != nil {
-		return envelope{}, relay.Transient(err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, 4<<20))
-	if err != nil {
-		return envelope{}, relay.Transient(err)
+		return envelope{}, err
 	}
 	var env envelope
 	jerr := json.Unmarshal(body, &env)
