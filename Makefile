@@ -54,6 +54,7 @@ bench: ## run the benchmarks and record medians and ratios in docs/benchmarks.md
 	  -ratio 'UplinkDrain,UplinkDrainNaive:events/s' \
 	  -ratio 'ScanToDurable,ScanToFeedbackNoLedger:p99-ms' \
 	  -ratio 'FlashSale/baseline15m,FlashSale/relay:p99-prop-ms' \
+	  -ratio 'Discover5000/channels,Discover5000/match:s/run' \
 	  -ratio 'FlashSale/postgres3,FlashSale/relay:p99-prop-ms' \
 	  -ratio 'RelayDeltas/postgres/instances=1,RelayDeltas/bbolt/instances=1:events/s' \
 	  -ratio 'RelayDeltas/postgres/instances=3,RelayDeltas/bbolt/instances=1:events/s' \

@@ -6,14 +6,9 @@ import (
 	"io"
 
 	"github.com/edged/edged/relay/connect"
-	"github.com/edged/edged/relay/server"
 	"github.com/edged/edged/relay/stock"
 	"github.com/edged/edged/relay/stock/pgstore"
 )
-
-// newAuthorizer builds a channel's OAuth flow from its configuration; a
-// variable so that tests can put a fake platform in.
-var newAuthorizer = server.Authorizer
 
 // connectionStore is the configured store's connections.
 type connectionStore interface {

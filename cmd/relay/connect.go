@@ -21,10 +21,11 @@ import (
 type connectOpts struct {
 	path, listen, redirect string
 	timeout                time.Duration
+	authorizer             authorizerFunc
 }
 
-func newConnectCmd() *cobra.Command {
-	var o connectOpts
+func newConnectCmd(authorizer authorizerFunc) *cobra.Command {
+	o := connectOpts{authorizer: authorizer}
 	cmd := &cobra.Command{
 		Use:   "connect CHANNEL",
 		Short: "Authorise the relay on a channel's shop and store the token, sealed by the secrets key",
@@ -52,7 +53,7 @@ func connectChannel(ctx context.Context, out io.Writer, cfg server.Config, ch re
 	if err := cfg.Validate(); err != nil {
 		return err
 	}
-	auth, err := newAuthorizer(cfg.Channels, ch, nil)
+	auth, err := o.authorizer(cfg.Channels, ch, nil)
 	if err != nil {
 		return err
 	}

@@ -55,25 +55,26 @@ func (b *lockedBuffer) String() string {
 }
 
 // connectConfig writes a relay configuration on a bbolt store with a
-// secrets key, and puts p in as every channel's platform.
-func connectConfig(t *testing.T, p *platform) string {
+// secrets key.
+func connectConfig(t *testing.T) string {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "m.csv"), []byte(copyMapping), 0o644)
 	os.WriteFile(filepath.Join(dir, "secrets.key"), bytes.Repeat([]byte{7}, 32), 0o600)
 	cfg := filepath.Join(dir, "relay.yaml")
 	os.WriteFile(cfg, []byte("mapping: m.csv\nstore: "+filepath.Join(dir, "relay.db")+"\nhttp: {listen: \"127.0.0.1:0\"}\n"+
 		"secrets: {key_file: "+filepath.Join(dir, "secrets.key")+"}\n"), 0o644)
-	old := newAuthorizer
-	newAuthorizer = func(server.Channels, relay.Channel, *http.Client) (relay.Authorizer, error) { return p, nil }
-	t.Cleanup(func() { newAuthorizer = old })
 	return cfg
 }
 
-// startConnect runs `relay connect shopee` and returns the state and
-// redirect of the page it printed, and its exit code.
-func startConnect(t *testing.T, cfg string, out *lockedBuffer) (state, redirect string, code chan int) {
+// startConnect runs `relay connect shopee` with p as the platform and
+// returns the state and redirect of the page it printed, and its exit
+// code.
+func startConnect(t *testing.T, cfg string, p *platform, out *lockedBuffer) (state, redirect string, code chan int) {
 	code = make(chan int, 1)
-	go func() { code <- run([]string{"connect", "shopee", "--config", cfg, "--timeout", "10s"}, out, out) }()
+	fake := func(server.Channels, relay.Channel, *http.Client) (relay.Authorizer, error) { return p, nil }
+	go func() {
+		code <- runWith([]string{"connect", "shopee", "--config", cfg, "--timeout", "10s"}, out, out, fake)
+	}()
 	page := regexp.MustCompile(`https://platform\.example/authorize\?\S+`)
 	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
 		if m := page.FindString(out.String()); m != "" && strings.Contains(out.String(), "Waiting for the redirect") {
@@ -87,9 +88,9 @@ func startConnect(t *testing.T, cfg string, out *lockedBuffer) (state, redirect 
 
 func TestConnectStoresTheTokenSealed(t *testing.T) {
 	p := &platform{}
-	cfg := connectConfig(t, p)
+	cfg := connectConfig(t)
 	var out lockedBuffer
-	state, redirect, code := startConnect(t, cfg, &out)
+	state, redirect, code := startConnect(t, cfg, p, &out)
 	if !strings.HasSuffix(redirect, "/connect/shopee/callback") {
 		t.Fatalf("redirect %q", redirect)
 	}
@@ -128,9 +129,9 @@ func TestConnectStoresTheTokenSealed(t *testing.T) {
 
 func TestConnectRefusesAnotherState(t *testing.T) {
 	p := &platform{}
-	cfg := connectConfig(t, p)
+	cfg := connectConfig(t)
 	var out lockedBuffer
-	_, redirect, code := startConnect(t, cfg, &out)
+	_, redirect, code := startConnect(t, cfg, p, &out)
 	resp, err := http.Get(redirect + "?state=forged&code=c0de&shop_id=666")
 	if err != nil {
 		t.Fatal(err)
@@ -152,7 +153,7 @@ func TestConnectRefusesAnotherState(t *testing.T) {
 }
 
 func TestCheckExplainsTheSecretsKey(t *testing.T) {
-	cfg := connectConfig(t, &platform{})
+	cfg := connectConfig(t)
 	key := filepath.Join(filepath.Dir(cfg), "secrets.key")
 	var out bytes.Buffer
 	if c := run([]string{"check", "--config", cfg}, &out, &out); c != 0 {

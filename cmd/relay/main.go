@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"os"
 	"os/signal"
 	"syscall"
@@ -17,17 +18,26 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/edged/edged/relay"
+	"github.com/edged/edged/relay/server"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	return runWith(args, stdout, stderr, server.Authorizer)
+}
+
+// authorizerFunc builds a channel's OAuth flow from its configuration
+// (server.Authorizer; tests put a fake platform in).
+type authorizerFunc func(server.Channels, relay.Channel, *http.Client) (relay.Authorizer, error)
+
+func runWith(args []string, stdout, stderr io.Writer, authorizer authorizerFunc) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	root := &cobra.Command{Use: "relay", Short: "edged's cloud relay: master stock and marketplace sync",
 		SilenceUsage: true, SilenceErrors: true}
 	root.AddCommand(newRunCmd(), newStatusCmd(), newCheckCmd(), newMigrateCmd(), newStoreCmd(),
-		newConnectCmd(), newConnectionsCmd(), newMappingCmd())
+		newConnectCmd(authorizer), newConnectionsCmd(), newMappingCmd())
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
