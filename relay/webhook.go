@@ -55,6 +55,7 @@ func WebhookHandler(ch Channel, dec WebhookDecoder, sink OrderSink, log *slog.Lo
 			http.Error(w, err.Error(), http.StatusBadRequest)
 			return
 		case !ok:
+			NoteWebhook(r.Context(), WebhookIgnored)
 			w.WriteHeader(http.StatusOK)
 			return
 		}

@@ -18,6 +18,12 @@ type GatewayStatus struct {
 	GapSince time.Time `json:"gap_since,omitzero"`
 }
 
+// Key is the gateway's stream as the stock engine knows it (its
+// Gateways map and its applied sequence): gateway@epoch.
+func (g GatewayStatus) Key() string { return streamKey(g.Gateway, g.Epoch) }
+
+func streamKey(gateway, epoch string) string { return gateway + "@" + epoch }
+
 // Counters count batches by outcome.
 type Counters struct {
 	Batches, Malformed, UnknownGateway, Failed, Resyncs uint64
@@ -60,7 +66,7 @@ func (in *Intake) CheckGaps() {
 		g.asked = true
 		in.gaps[key] = g
 		for _, st := range in.last {
-			if st.Gateway+"@"+st.Epoch == key {
+			if st.Key() == key {
 				due = append(due, st)
 			}
 		}

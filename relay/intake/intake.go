@@ -91,7 +91,7 @@ func (in *Intake) Handle(ctx context.Context, topic string, payload []byte) erro
 }
 
 func (in *Intake) apply(ctx context.Context, b *wire.Batch) error {
-	key := b.Gateway + "@" + b.Epoch
+	key := streamKey(b.Gateway, b.Epoch)
 	applied, err := in.app.ApplyBatch(ctx, key, sequenced(b))
 	gapErr := errors.Is(err, stock.ErrSeqGap)
 	if err != nil && !gapErr {

@@ -147,6 +147,10 @@ func TestGapIsHeldThenResyncRequested(t *testing.T) {
 	if gs := in.Gateways(); gs[0].GapFrom != 4 || gs[0].LastSeq != 3 {
 		t.Fatalf("after the gap: %+v", gs)
 	}
+	// The status page joins the gap to the engine's gateway by this key.
+	if key := in.Gateways()[0].Key(); e.Gateways()[key] != 3 {
+		t.Fatalf("the engine has no gateway %q: %v", key, e.Gateways())
+	}
 	in.CheckGaps()
 	if in.Counters().Resyncs != 0 {
 		t.Fatal("asked to resync before the hold time")

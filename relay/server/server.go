@@ -71,6 +71,8 @@ type Server struct {
 	locks  *shopee.LockWatcher // nil without Shopee
 	conns  *connect.Refresher  // nil without a secrets key
 	drift  *discover.Drift     // nil when discover_every is 0
+	// webhooks counts the webhook deliveries, for /metrics.
+	webhooks relay.WebhookStats
 }
 
 // New opens the store, builds the channels and the engine; Run starts it.
@@ -136,11 +138,10 @@ func (s *Server) Dispatchers() map[relay.Channel]*relay.Dispatcher { return s.di
 
 func (s *Server) routes() {
 	for ch, h := range s.hooks {
-		s.mux.Handle("POST /webhooks/"+string(ch), h(s.engine))
+		s.mux.Handle("POST /webhooks/"+string(ch), s.webhooks.Count(ch, h(s.engine)))
 	}
-	src := status.Source{Engine: s.engine, Dispatchers: s.disp, Gaps: s.gaps, Fleet: s.fleetStatus, Broker: s.brokerState,
-		Connections: s.Connections, Drift: s.driftCheck}
-	s.mux.Handle("GET /", status.Handler(src.Snapshot))
+	s.mux.Handle("GET /", status.Handler(s.statusSource().Snapshot))
+	s.mux.Handle("GET /metrics", s.metricsHandler())
 }
 
 // brokerState is the MQTT session's state once Run has connected.
@@ -159,7 +160,7 @@ func (s *Server) gaps() map[string]uint64 {
 	}
 	for _, g := range s.intake.Gateways() {
 		if g.GapFrom > 0 {
-			out[g.Gateway] = g.GapFrom
+			out[g.Key()] = g.GapFrom // the engine's key, which the status page joins on
 		}
 	}
 	return out

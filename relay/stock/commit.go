@@ -90,6 +90,7 @@ func (e *Engine) commitLocked(ctx context.Context, reqs []*request) {
 func (e *Engine) tryCommitLocked(ctx context.Context, reqs []*request) error {
 	var tx *txn
 	var caught []Mutation
+	start := time.Now()
 	ver, err := e.opt.Store.Update(ctx, e.ver, func(changes []Change) ([]Mutation, error) {
 		var err error
 		if caught, err = e.catchUpLocked(changes); err != nil {
@@ -102,6 +103,7 @@ func (e *Engine) tryCommitLocked(ctx context.Context, reqs []*request) error {
 		e.stageOutbox(tx, time.Now())
 		return tx.compacted(), nil
 	})
+	e.commits.observe(time.Since(start))
 	e.effectsLocked(caught)
 	if err != nil {
 		if tx != nil {

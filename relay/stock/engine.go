@@ -62,6 +62,8 @@ type Engine struct {
 	st    *state
 	ver   uint64
 	stats statCounters
+	// commits times the store transactions, for CommitTimes.
+	commits commitTimes
 }
 
 // New loads the engine's state from opt.Store.

@@ -23,6 +23,7 @@ func (e *Engine) acceptLock(ctx context.Context, ev relay.OrderEvent) error {
 	return e.update(ctx, func(tx *txn) error {
 		if _, dup := tx.st.seen[key]; dup {
 			e.stats.DuplicateEvents.Add(1)
+			relay.NoteWebhook(ctx, relay.WebhookDuplicate)
 			return nil
 		}
 		tx.markSeen(key)

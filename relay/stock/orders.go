@@ -35,6 +35,7 @@ func (e *Engine) AcceptOrder(ctx context.Context, ev relay.OrderEvent) error {
 	err := e.update(ctx, func(tx *txn) error {
 		if _, dup := tx.st.seen[key]; dup {
 			e.stats.DuplicateEvents.Add(1)
+			relay.NoteWebhook(ctx, relay.WebhookDuplicate)
 			return nil
 		}
 		tx.markSeen(key)
