@@ -7,9 +7,10 @@ FUZZTIME    ?= 5s
 BENCHCOUNT  ?= 5
 BENCHTIME   ?= 1s
 CRASHROUNDS ?= 1000
-LDFLAGS     := -s -w
-
-VERSION     ?= 0.1.0~git$(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
+ifeq ($(origin VERSION),undefined)
+VERSION     := $(shell scripts/version.sh)
+endif
+LDFLAGS     := -s -w -X main.buildVersion=$(VERSION)
 DEB_ARCHES  := amd64 arm64 arm6
 
 .PHONY: help demo build test deps lint bench bench-fleet fuzz soak cross deb deb-check tidy-check clean
@@ -20,8 +21,9 @@ help: ## list the targets
 demo: ## run the main job on embedded defaults (no hardware, nothing to install)
 	$(GO) run ./cmd/edged demo
 
-build: ## build edged for this machine into bin/
+build: ## build edged and relay for this machine into bin/, stamped with the git version
 	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/edged ./cmd/edged
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/relay ./cmd/relay
 
 deps: ## install what the tests need when it is missing (Debian)
 	@scripts/test-deps.sh

@@ -103,6 +103,10 @@ type HTTPConfig struct {
 type LogConfig struct {
 	// Level is debug, info, warn or error. Default info.
 	Level string `mapstructure:"level"`
+	// Format is text, json or journal (see internal/logfmt). Default:
+	// journal when systemd gives the service's output to the journal,
+	// else text.
+	Format string `mapstructure:"format"`
 }
 
 // Defaults fills zero fields.

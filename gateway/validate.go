@@ -8,6 +8,7 @@ import (
 
 	"github.com/edged/edged/catalog"
 	"github.com/edged/edged/device/llrp"
+	"github.com/edged/edged/internal/logfmt"
 )
 
 // Validate reports every problem, each with its key path.
@@ -37,6 +38,9 @@ func (c *Config) Validate() error {
 	}
 	errs = append(errs, c.validateAntennas()...)
 	errs = append(errs, c.validateUplink()...)
+	if err := logfmt.Check(c.Log.Level, c.Log.Format); err != nil {
+		errs = append(errs, err)
+	}
 	if err := c.Report.Validate("report"); err != nil {
 		errs = append(errs, unjoin(err)...)
 	}

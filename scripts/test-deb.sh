@@ -12,7 +12,8 @@ command -v dpkg >/dev/null || { echo "test-deb: no dpkg; skipped"; exit 0; }
 export DEBIAN_FRONTEND=noninteractive
 
 dpkg -i "$deb" >/dev/null
-/usr/bin/edged --version >/dev/null || fail "edged does not run"
+pkgver=$(dpkg-deb -f "$deb" Version)
+[[ $(/usr/bin/edged --version) == "edged version $pkgver" ]] || fail "edged --version is '$(/usr/bin/edged --version)', the package is $pkgver"
 getent passwd edged >/dev/null || fail "no edged user"
 [[ -f /etc/edged/edged.yaml ]] || fail "no /etc/edged/edged.yaml"
 /usr/bin/edged config check --config /etc/edged/edged.yaml >/dev/null || fail "shipped config does not check"

@@ -36,6 +36,9 @@ func newRunCmd(v *viper.Viper) *cobra.Command {
 			if !cmd.Flags().Changed("log-level") {
 				v.Set("log.level", cfg.Log.Level)
 			}
+			if !cmd.Flags().Changed("log-format") && cfg.Log.Format != "" {
+				v.Set("log.format", cfg.Log.Format)
+			}
 			log, err := newLogger(cmd, v)
 			if err != nil {
 				return err

@@ -17,6 +17,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/edged/edged/internal/logfmt"
 	"github.com/edged/edged/relay"
 	"github.com/edged/edged/relay/server"
 )
@@ -35,7 +36,7 @@ func runWith(args []string, stdout, stderr io.Writer, authorizer authorizerFunc)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	root := &cobra.Command{Use: "relay", Short: "edged's cloud relay: master stock and marketplace sync",
-		SilenceUsage: true, SilenceErrors: true}
+		SilenceUsage: true, SilenceErrors: true, Version: version()}
 	root.AddCommand(newRunCmd(), newStatusCmd(), newCheckCmd(), newMigrateCmd(), newStoreCmd(),
 		newConnectCmd(authorizer), newConnectionsCmd(), newMappingCmd())
 	root.SetArgs(args)
@@ -53,9 +54,10 @@ func runWith(args []string, stdout, stderr io.Writer, authorizer authorizerFunc)
 	return 1
 }
 
-// logger writes text records to w, redacted of the secrets (see
+// logger writes records to w in the configured format (see
+// internal/logfmt), redacted of the secrets (see
 // relay.NewRedactingHandler).
-func logger(w io.Writer, level string, secrets func() []string) (*slog.Logger, error) {
+func logger(w io.Writer, level, format string, secrets func() []string) (*slog.Logger, error) {
 	var l slog.Level
 	if level == "" {
 		level = "info"
@@ -63,5 +65,9 @@ func logger(w io.Writer, level string, secrets func() []string) (*slog.Logger, e
 	if err := l.UnmarshalText([]byte(level)); err != nil {
 		return nil, fmt.Errorf("log.level: %w", err)
 	}
-	return slog.New(relay.NewRedactingHandler(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l}), secrets)), nil
+	h, err := logfmt.New(w, logfmt.Options{Format: format, Level: l, Journal: os.Getenv("JOURNAL_STREAM") != ""})
+	if err != nil {
+		return nil, err
+	}
+	return slog.New(relay.NewRedactingHandler(h, secrets)), nil
 }

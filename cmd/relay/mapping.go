@@ -78,7 +78,7 @@ func discoverMapping(ctx context.Context, stdout, stderr io.Writer, o discoverOp
 		}
 	}
 	secrets := channelSecrets(cfg.Channels)
-	log, err := logger(stderr, cfg.Log.Level, secrets.List)
+	log, err := logger(stderr, cfg.Log.Level, cfg.Log.Format, secrets.List)
 	if err != nil {
 		return err
 	}

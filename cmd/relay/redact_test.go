@@ -17,7 +17,7 @@ func TestLoggerRedactsChannelSecrets(t *testing.T) {
 	const key, secret = "pk-636d645f7061727465725f6b6579", "as-636d645f6170705f736563726574"
 	var buf bytes.Buffer
 	ch := server.Channels{Shopee: shopee.Config{PartnerKey: key}, TikTok: tiktok.Config{AppSecret: secret}}
-	log, err := logger(&buf, "debug", channelSecrets(ch).List)
+	log, err := logger(&buf, "debug", "", channelSecrets(ch).List)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,5 +30,20 @@ func TestLoggerRedactsChannelSecrets(t *testing.T) {
 	}
 	if !strings.Contains(out, "bad key REDACTED") {
 		t.Errorf("log %s", out)
+	}
+}
+
+func TestLoggerFormats(t *testing.T) {
+	var buf bytes.Buffer
+	log, err := logger(&buf, "info", "journal", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	log.Error("push failed", "channel", "lazada")
+	if got := buf.String(); got != "<3>level=ERROR msg=\"push failed\" channel=lazada\n" {
+		t.Errorf("journal line %q", got)
+	}
+	if _, err := logger(&buf, "info", "xml", nil); err == nil {
+		t.Error("log.format xml was taken")
 	}
 }

@@ -97,7 +97,7 @@ func readMapping(path string) (*stock.Mapping, error) {
 
 func runRelay(ctx context.Context, cmd *cobra.Command, cfg server.Config) error {
 	secrets := channelSecrets(cfg.Channels)
-	log, err := logger(cmd.ErrOrStderr(), cfg.Log.Level, secrets.List)
+	log, err := logger(cmd.ErrOrStderr(), cfg.Log.Level, cfg.Log.Format, secrets.List)
 	if err != nil {
 		return err
 	}

@@ -10,11 +10,11 @@ import (
 	"maps"
 	"os"
 	"reflect"
-	"runtime/debug"
 	"slices"
 
 	"github.com/spf13/cobra"
 
+	"github.com/edged/edged/internal/buildinfo"
 	"github.com/edged/edged/relay/connect"
 	"github.com/edged/edged/relay/stock"
 	"github.com/edged/edged/relay/stock/pgstore"
@@ -187,10 +187,8 @@ func count(s stock.Snapshot) int {
 	return n
 }
 
-// version is the module version the binary was built as.
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		return bi.Main.Version
-	}
-	return "(unknown)"
-}
+// buildVersion is stamped by the Makefile and the packages
+// (-ldflags "-X main.buildVersion=...").
+var buildVersion string
+
+func version() string { return buildinfo.Version(buildVersion) }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/edged/edged/config"
+	"github.com/edged/edged/internal/logfmt"
 	"github.com/edged/edged/relay/intake"
 	"github.com/edged/edged/relay/lazada"
 	"github.com/edged/edged/relay/shopee"
@@ -47,9 +48,12 @@ type Config struct {
 	HTTP HTTPConfig `mapstructure:"http"`
 	// Secrets holds the key that seals the channels' stored connections.
 	Secrets SecretsConfig `mapstructure:"secrets"`
-	// Log sets the level.
+	// Log sets the level (debug, info, warn, error; default info) and the
+	// format (text, json or journal; default journal under systemd, else
+	// text: see internal/logfmt).
 	Log struct {
-		Level string `mapstructure:"level"`
+		Level  string `mapstructure:"level"`
+		Format string `mapstructure:"format"`
 	} `mapstructure:"log"`
 }
 
@@ -144,6 +148,9 @@ func (c *Config) Validate() error {
 	}
 	errs = append(errs, c.Fleet.validate()...)
 	errs = append(errs, c.Secrets.validate()...)
+	if err := logfmt.Check(c.Log.Level, c.Log.Format); err != nil {
+		errs = append(errs, err)
+	}
 	return errors.Join(errs...)
 }
 
