@@ -26,9 +26,16 @@ type VerifyReport struct {
 // mapped to exactly one event, the outbox watermark within the log,
 // frozen locations matching open counts, and bbolt's own page check. The
 // error names the first violation and wraps ErrCorrupt.
+//
+// On a writable ledger it runs in a write transaction that it rolls back,
+// so appends wait until it ends: bbolt's page check reads the file's live
+// freelist, which a concurrent commit changes, and then reports pages
+// that commit freed as "reachable freed" (a false corruption, and a data
+// race). A read-only ledger has no writer in this process, and bbolt's
+// file lock keeps writers in others out.
 func (l *Ledger) Verify() (VerifyReport, error) {
 	var r VerifyReport
-	err := l.db.View(func(tx *bolt.Tx) error {
+	verify := func(tx *bolt.Tx) error {
 		v := newVerifier(tx)
 		if err := v.run(&r); err != nil {
 			return err
@@ -37,8 +44,16 @@ func (l *Ledger) Verify() (VerifyReport, error) {
 			return fmt.Errorf("%w: bbolt page check: %v", ErrCorrupt, err)
 		}
 		return nil
-	})
-	return r, err
+	}
+	if l.opts.ReadOnly {
+		return r, l.db.View(verify)
+	}
+	tx, err := l.db.Begin(true)
+	if err != nil {
+		return r, fmt.Errorf("ledger: verify: %w", err)
+	}
+	defer tx.Rollback()
+	return r, verify(tx)
 }
 
 // verifyAtOpen checks the chain of the events recorded since the last
