@@ -6,6 +6,7 @@ import (
 	"errors"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // eventInput is the JSON a client may send: the client-supplied fields
@@ -34,6 +35,11 @@ type eventInput struct {
 // for quantities or money, and trailing data are refused with an error
 // that names the field.
 func DecodeEvent(data []byte) (Event, error) {
+	// encoding/json turns invalid UTF-8 into U+FFFD, so two different ids
+	// could become one: refuse the bytes instead.
+	if !utf8.Valid(data) {
+		return Event{}, invalidf("the line is not valid UTF-8 (byte offset %d); send text in UTF-8", badUTF8(string(data)))
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	var in eventInput

@@ -60,3 +60,21 @@ func FuzzDecodeEvent(f *testing.F) {
 		ledger.RoundTripForTest(t, e)
 	})
 }
+
+// encoding/json would turn "bad\xff" into "bad\uFFFD", so that two
+// different ids collide; both the decoder and Validate refuse it, while a
+// real U+FFFD in the text is fine.
+func TestInvalidUTF8IsRefusedNotRewritten(t *testing.T) {
+	_, err := ledger.DecodeEvent([]byte("{\"id\":\"bad\xff\",\"type\":\"receive\",\"sku\":\"S\",\"location\":\"A\",\"qty\":1,\"unit_cost\":1}"))
+	if !errors.Is(err, ledger.ErrInvalidEvent) || !strings.Contains(err.Error(), "not valid UTF-8 (byte offset 10)") {
+		t.Errorf("decode: %v", err)
+	}
+	e := ledger.Event{ID: "bad\xff", Type: ledger.Receive, SKU: "S", Location: "A", Qty: 1, UnitCost: ledger.Cost(1)}
+	if err := e.Validate(); err == nil || !strings.Contains(err.Error(), "id is not valid UTF-8 (byte offset 3)") {
+		t.Errorf("validate: %v", err)
+	}
+	e.ID = "ok\uFFFD"
+	if err := e.Validate(); err != nil {
+		t.Errorf("a real U+FFFD: %v", err)
+	}
+}

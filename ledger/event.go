@@ -3,6 +3,7 @@ package ledger
 import (
 	"fmt"
 	"time"
+	"unicode/utf8"
 )
 
 // Type is the kind of stock movement.
@@ -123,7 +124,22 @@ func checkText(field, v string, max int, required bool) error {
 			return invalidf("%s contains control byte 0x%02x at offset %d; use printable text", field, v[i], i)
 		}
 	}
+	if !utf8.ValidString(v) {
+		return invalidf("%s is not valid UTF-8 (byte offset %d); send text in UTF-8", field, badUTF8(v))
+	}
 	return nil
+}
+
+// badUTF8 is the offset of the first byte of v that is not valid UTF-8.
+func badUTF8(v string) int {
+	for i, r := range v {
+		if r == utf8.RuneError {
+			if _, n := utf8.DecodeRuneInString(v[i:]); n <= 1 {
+				return i
+			}
+		}
+	}
+	return len(v)
 }
 
 func (e *Event) validateQty() error {

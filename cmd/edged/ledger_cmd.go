@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
@@ -49,17 +50,22 @@ type postResult struct {
 	Error  string `json:"error,omitempty"`
 }
 
+// maxPostLine is the longest line taken, without its terminator.
 const maxPostLine = 64 << 10
 
 func newPostCmd(v *viper.Viper) *cobra.Command {
 	return &cobra.Command{
 		Use:   "post",
 		Short: "Record JSON events from stdin, one per line, answering each once it is durable",
-		Long: `Reads one JSON event per line on stdin. For each, after it is durable,
-writes one JSON line to stdout:
+		Long: `Reads one JSON event per line on stdin (at most 65,536 bytes, UTF-8). For
+each line, empty ones included, after its event is durable, writes one JSON
+line to stdout:
   {"line":N,"id":...,"seq":...,"status":"ok"|"duplicate"|"rejected","error":...}
-A malformed or refused line is rejected with its line number and the rest
-continue. Exits 0 when input ends, or 1 if the ledger itself failed.`,
+A malformed, empty or refused line is rejected with its line number (and its
+id when it can be read) and the rest continue.
+Exit status: 0 when every line was recorded (or was a duplicate), 2 when some
+were rejected (the others are recorded; the count is on stderr), 1 if the
+ledger itself failed.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return withWritable(cmd, v, func(l *ledger.Ledger) error { return postLines(cmd, l) })
@@ -68,36 +74,50 @@ continue. Exits 0 when input ends, or 1 if the ledger itself failed.`,
 }
 
 func postLines(cmd *cobra.Command, l *ledger.Ledger) error {
-	in := bufio.NewReaderSize(cmd.InOrStdin(), maxPostLine)
+	in := bufio.NewReaderSize(cmd.InOrStdin(), maxPostLine+2) // room for "\r\n"
 	enc := json.NewEncoder(cmd.OutOrStdout())
 	var failed error
+	lines, rejected := 0, 0
 	for n := 1; ; n++ {
 		line, err := readLine(in)
-		if len(bytes.TrimSpace(line)) > 0 || err == errLineTooLong {
-			r := postOne(cmd, l, n, line, err)
-			if r.Status == "failed" {
-				r.Status, failed = "rejected", errors.New("the ledger failed on some lines; see their errors")
-			}
-			if werr := enc.Encode(r); werr != nil {
-				return werr
-			}
+		if err == io.EOF && len(line) == 0 {
+			break // the input ended with its last line's newline
+		}
+		r := postOne(cmd, l, n, line, err)
+		lines++
+		switch r.Status {
+		case "failed":
+			r.Status, failed = "rejected", errors.New("the ledger failed on some lines; see their errors")
+		case "rejected":
+			rejected++
+		}
+		if werr := enc.Encode(r); werr != nil {
+			return werr
 		}
 		if err == io.EOF {
-			return failed
+			break
 		}
 		if err != nil && err != errLineTooLong {
 			return fmt.Errorf("reading stdin: %w", err)
 		}
 	}
+	if failed == nil && rejected > 0 {
+		fmt.Fprintf(cmd.ErrOrStderr(), "edged: %d of %d lines rejected (see their answers); the others are recorded\n", rejected, lines)
+		return &exitError{2, fmt.Errorf("%d lines rejected", rejected)}
+	}
+	return failed
 }
 
 func postOne(cmd *cobra.Command, l *ledger.Ledger, n int, line []byte, readErr error) postResult {
-	if readErr == errLineTooLong {
-		return postResult{Line: n, Status: "rejected", Error: fmt.Sprintf("line longer than %d bytes", maxPostLine)}
+	switch {
+	case readErr == errLineTooLong:
+		return postResult{Line: n, Status: "rejected", Error: fmt.Sprintf("line longer than %d bytes; one event is far shorter", maxPostLine)}
+	case len(bytes.TrimSpace(line)) == 0:
+		return postResult{Line: n, Status: "rejected", Error: "empty line; send one JSON event per line"}
 	}
 	e, err := ledger.DecodeEvent(line)
 	if err != nil {
-		return postResult{Line: n, Status: "rejected", Error: err.Error()}
+		return postResult{Line: n, ID: readableID(line), Status: "rejected", Error: err.Error()}
 	}
 	res, err := l.Append(cmd.Context(), e)
 	r := postResult{Line: n, ID: e.ID, Seq: res.Seq, Status: "ok"}
@@ -112,10 +132,23 @@ func postOne(cmd *cobra.Command, l *ledger.Ledger, n int, line []byte, readErr e
 	return r
 }
 
+// readableID is the id of a line that did not decode as an event, when
+// the line is a JSON object with a valid UTF-8 string id, so that the
+// answer can be matched to what was sent.
+func readableID(line []byte) string {
+	var probe struct {
+		ID string `json:"id"`
+	}
+	if !utf8.Valid(line) || json.Unmarshal(line, &probe) != nil {
+		return ""
+	}
+	return probe.ID
+}
+
 var errLineTooLong = errors.New("line too long")
 
-// readLine returns one line without its terminator; an over-long line is
-// consumed to its end and reported as errLineTooLong.
+// readLine returns one line without its terminator; a line longer than
+// maxPostLine is consumed to its end and reported as errLineTooLong.
 func readLine(r *bufio.Reader) ([]byte, error) {
 	line, err := r.ReadSlice('\n')
 	if err == bufio.ErrBufferFull {
@@ -126,5 +159,10 @@ func readLine(r *bufio.Reader) ([]byte, error) {
 			return nil, errLineTooLong
 		}
 	}
-	return bytes.TrimRight(line, "\r\n"), err
+	line = bytes.TrimSuffix(line, []byte("\n"))
+	line = bytes.TrimSuffix(line, []byte("\r"))
+	if len(line) > maxPostLine {
+		return nil, errLineTooLong
+	}
+	return line, err
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"flag"
 	"os"
 	"path/filepath"
@@ -51,8 +52,9 @@ func TestLedgerPostContract(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, stderr, code := edged(t, db, string(in), "ledger", "post")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
+	if rejected := strings.Count(out, `"rejected"`); code != 2 || rejected == 0 ||
+		!strings.Contains(stderr, fmt.Sprintf("%d of %d lines rejected", rejected, strings.Count(out, "\n"))) {
+		t.Fatalf("exit %d with %d rejected: %s", code, rejected, stderr)
 	}
 	golden(t, "post.out.jsonl", out)
 	out, _, code = edged(t, db, "", "ledger", "balance")
@@ -74,10 +76,38 @@ func TestLedgerPostOverlongLine(t *testing.T) {
 	in := strings.Repeat("x", maxPostLine+10) + "\n" +
 		`{"id":"r1","type":"receive","sku":"S","location":"A","qty":1,"unit_cost":1}` + "\n"
 	out, _, code := edged(t, db, in, "ledger", "post")
-	want := `{"line":1,"status":"rejected","error":"line longer than 65536 bytes"}` + "\n" +
+	want := `{"line":1,"status":"rejected","error":"line longer than 65536 bytes; one event is far shorter"}` + "\n" +
 		`{"line":2,"id":"r1","seq":1,"status":"ok"}` + "\n"
-	if code != 0 || out != want {
+	if code != 2 || out != want {
 		t.Fatalf("exit %d, output:\n%s", code, out)
+	}
+}
+
+// A line of exactly the limit is read (and judged as JSON); an empty
+// line gets its answer; a malformed line's answer names its id; an id
+// that is not UTF-8 is refused, not rewritten into another id.
+func TestLedgerPostLineEdges(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "l.db")
+	good := `{"id":"r1","type":"receive","sku":"S","location":"A","qty":1,"unit_cost":1,"reason":"`
+	exact := good + strings.Repeat("x", maxPostLine-len(good)-2) + `"}`
+	in := exact + "\n\n" + `{"id":"r2","type":"receive","sku":"S","qty":"two"}` + "\n" +
+		`{"id":"bad` + "\xff" + `","type":"receive","sku":"S","location":"A","qty":1,"unit_cost":1}` + "\r\n" +
+		`{"id":"r3","type":"receive","sku":"S","location":"A","qty":1,"unit_cost":1}`
+	out, stderr, code := edged(t, db, in, "ledger", "post")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 2 || len(lines) != 5 || !strings.Contains(stderr, "4 of 5 lines rejected") {
+		t.Fatalf("exit %d, %d answers:\n%s\n%s", code, len(lines), out, stderr)
+	}
+	for i, want := range []string{
+		`"line":1,"id":"r1","status":"rejected","error":"invalid event: reason is`, // read whole, refused for its length
+		`"line":2,"status":"rejected","error":"empty line`,
+		`"line":3,"id":"r2","status":"rejected"`,
+		`"line":4,"status":"rejected","error":"invalid event: the line is not valid UTF-8 (byte offset 10)`,
+		`"line":5,"id":"r3","seq":1,"status":"ok"`,
+	} {
+		if !strings.Contains(lines[i], want) {
+			t.Errorf("answer %d: %s\nwant it to contain %s", i+1, lines[i], want)
+		}
 	}
 }
 
