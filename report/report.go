@@ -66,7 +66,10 @@ func (e *Engine) builders() map[string]builder {
 
 // Names lists the report names in dashboard order, "dashboard" (all of
 // them on one page) last.
-func (e *Engine) Names() []string { return append(order(), "dashboard") }
+func (e *Engine) Names() []string { return Names() }
+
+// Names lists every report, for help and errors.
+func Names() []string { return append(order(), "dashboard") }
 
 // Engine computes reports from a Source.
 type Engine struct {

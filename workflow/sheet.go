@@ -15,8 +15,7 @@ type Label struct {
 
 // SheetOptions adds station-specific labels to the command sheet.
 type SheetOptions struct {
-	// Quantities to print as QTY barcodes; nil means 1, 2, 3, 5, 6, 10,
-	// 12, 24, 50 and 100.
+	// Quantities to print as QTY barcodes; nil means DefaultQuantities.
 	Quantities []int64
 	// Locations to print as LOC barcodes (shelf labels for this station).
 	Locations []string
@@ -27,6 +26,10 @@ var captions = map[Command]string{
 	CmdCount: "Mode: count", CmdMove: "Mode: move stock", CmdUndo: "Undo last movement",
 	CmdDone: "Done (clear order, pallet, quantity)", CmdReset: "Reset station", CmdLogout: "Log out", CmdDamaged: "Next return is damaged",
 }
+
+// DefaultQuantities are the QTY barcodes a sheet has unless told
+// otherwise: the pack sizes a floor counts most.
+func DefaultQuantities() []int64 { return []int64{1, 2, 3, 5, 6, 10, 12, 24, 50, 100} }
 
 // Sheet lists the command sheet's labels for cfg: every command, the
 // quantities and the locations, with cfg's prefixes.
@@ -41,7 +44,7 @@ func Sheet(cfg Config, opts SheetOptions) ([]Label, error) {
 	}
 	qtys := opts.Quantities
 	if qtys == nil {
-		qtys = []int64{1, 2, 3, 5, 6, 10, 12, 24, 50, 100}
+		qtys = DefaultQuantities()
 	}
 	for _, q := range qtys {
 		if q < 1 || q > cfg.MaxQuantity {

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/edged/edged/gateway"
+	"github.com/edged/edged/ledger"
 )
 
 func newConfigCmd(v *viper.Viper) *cobra.Command {
@@ -73,11 +74,21 @@ func fetchStatus(addr string) (gateway.Health, error) {
 	return h, json.NewDecoder(resp.Body).Decode(&h)
 }
 
+// pending says how much waits for the relay and since when.
+func pending(l ledger.Status) string {
+	if l.Pending == 0 {
+		return "nothing pending"
+	}
+	if l.Oldest.IsZero() {
+		return fmt.Sprintf("%d pending", l.Pending)
+	}
+	return fmt.Sprintf("%d pending (oldest %s)", l.Pending, l.Oldest.Format("2006-01-02T15:04:05Z07:00"))
+}
+
 func printStatus(cmd *cobra.Command, h gateway.Health) {
 	w := cmd.OutOrStdout()
 	fmt.Fprintf(w, "edged %s, site %s, gateway %s, up %s\n", h.Version, h.Site, h.Gateway, time.Duration(h.Uptime*float64(time.Second)).Round(time.Second))
-	fmt.Fprintf(w, "ledger: head %d, acked %d, %d pending (oldest %s), %d bytes\n",
-		h.Ledger.Head, h.Ledger.Acked, h.Ledger.Pending, when(h.Ledger.Oldest), h.Ledger.Bytes)
+	fmt.Fprintf(w, "ledger: head %d, acked %d, %s, %d bytes\n", h.Ledger.Head, h.Ledger.Acked, pending(h.Ledger), h.Ledger.Bytes)
 	fmt.Fprintf(w, "movement queue: %d/%d, ledger errors %d; tags present %d\n", h.Queue.Depth, h.Queue.Capacity, h.Queue.LedgerErrors, h.Inventory.Tracked)
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "READER\tSTATE\tREADS\tREADS/S\tDROPS\tRECONNECTS\tLAST ERROR")

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -29,15 +28,11 @@ func newWalkthroughCmd(*viper.Viper) *cobra.Command {
 		Short: "Walk through a day of warehouse movements on a temporary ledger",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			dir := keep
-			if dir == "" {
-				tmp, err := os.MkdirTemp("", "edged-demo-")
-				if err != nil {
-					return err
-				}
-				defer os.RemoveAll(tmp)
-				dir = tmp
+			dir, cleanup, err := demoDir(keep)
+			if err != nil {
+				return fmt.Errorf("--keep %s: %w", keep, err)
 			}
+			defer cleanup()
 			return runLedgerDemo(cmd.Context(), cmd.OutOrStdout(), filepath.Join(dir, "ledger.db"))
 		},
 	}

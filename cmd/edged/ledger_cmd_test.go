@@ -172,8 +172,12 @@ func TestVerifyFailsWithExitOne(t *testing.T) {
 
 func TestDemoWalkthroughRunsClean(t *testing.T) {
 	var out, errb bytes.Buffer
-	if code := run([]string{"demo", "walkthrough"}, strings.NewReader(""), &out, &errb); code != 0 {
+	keep := filepath.Join(t.TempDir(), "not", "yet") // --keep makes a missing directory
+	if code := run([]string{"demo", "walkthrough", "--keep", keep}, strings.NewReader(""), &out, &errb); code != 0 {
 		t.Fatalf("demo exit %d: %s", code, errb.String())
+	}
+	if _, err := os.Stat(filepath.Join(keep, "ledger.db")); err != nil {
+		t.Errorf("the kept ledger: %v", err)
 	}
 	if !strings.Contains(out.String(), "Verify: OK") {
 		t.Fatalf("demo output:\n%s", out.String())

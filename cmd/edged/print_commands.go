@@ -40,7 +40,7 @@ func newPrintCommandsCmd() *cobra.Command {
 	f.StringVar(&sym, "symbology", "code128", "barcode type: code128 or qr")
 	f.StringVar(&title, "title", "edged scanner commands", "heading printed on every page (e.g. the station name)")
 	f.StringSliceVar(&opts.Locations, "location", nil, "location labels to add (repeatable, or comma-separated)")
-	f.Int64SliceVar(&opts.Quantities, "quantity", nil, "quantity barcodes to print (default 1,2,3,5,6,10,12,24,50,100)")
+	f.Int64SliceVar(&opts.Quantities, "quantity", workflow.DefaultQuantities(), "quantity barcodes to print")
 	f.StringVar(&cfg.CommandPrefix, "command-prefix", "", "command prefix, as workflow.command_prefix (default CMD:)")
 	f.StringVar(&cfg.LocationPrefix, "location-prefix", "", "location prefix, as workflow.location_prefix (default LOC:)")
 	f.StringVar(&cfg.QuantityPrefix, "quantity-prefix", "", "quantity prefix, as workflow.quantity_prefix (default QTY:)")

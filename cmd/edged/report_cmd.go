@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -28,7 +29,12 @@ func newReportCmd(v *viper.Viper) *cobra.Command {
 		Long: `Computes a report over whole UTC days [--from, --to) from the ledger.
 Without --from/--to: the last --days days up to and including today.
 --format html writes one self-contained page with inline SVG charts.`,
-		Args: cobra.ExactArgs(1),
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return fmt.Errorf("give one report name: %s (e.g. `edged report abc --days 30`)", strings.Join(report.Names(), ", "))
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			_ = v.BindPFlag("ledger.db", cmd.Flags().Lookup("db"))
 			return runReport(cmd, v, args[0], f)
