@@ -58,6 +58,9 @@ func (d *Dataset) addFlow(s *SKUStats, e *ledger.Event) {
 	case ledger.Receive:
 		s.Received += e.Qty
 		d.addMonth(s, e, 0)
+	case ledger.Baseline:
+		s.Baseline += onHandDelta(e) // no shrink: the stock was there all along
+		return
 	default:
 		s.Shrink += e.COGS
 		return

@@ -16,6 +16,9 @@ type SKUStats struct {
 	Sold       int64     `json:"sold"`     // units sold in the period
 	Returned   int64     `json:"returned"` // units returned in the period
 	Received   int64     `json:"received"` // units received in the period
+	// Baseline is the stock a baseline import put on the shelves in the
+	// period: opening stock the ledger learnt late, not a receipt.
+	Baseline int64 `json:"baseline,omitempty"`
 	COGS       int64     `json:"cogs"`     // sales, returns and receipt corrections
 	Shrink     int64     `json:"shrink"`   // cost of adjustments and count variances
 	Revenue    int64     `json:"revenue"`  // price × (sold − returned), when priced

@@ -35,17 +35,20 @@ func (e *Engine) velocityReport(d *Dataset) *Report {
 	return r
 }
 
-// sellThroughReport: units sold ÷ (on hand at start + received).
+// sellThroughReport: units sold ÷ (on hand at start + received). Stock a
+// baseline import recorded in the period counts as opening stock: it was
+// on the shelves before the ledger knew it.
 func (e *Engine) sellThroughReport(d *Dataset) *Report {
 	r := &Report{Title: "Sell-through rate",
 		Columns: []string{"sku", "open_qty", "received", "sold", "returned", "sell_through", "sold_per_received"}}
 	var open, recv, sold int64
 	for _, s := range d.SKUs {
-		if s.OpenQty+s.Received+s.Sold == 0 {
+		opening := max(0, s.OpenQty+s.Baseline)
+		if opening+s.Received+s.Sold == 0 {
 			continue
 		}
-		open, recv, sold = open+max(0, s.OpenQty), recv+s.Received, sold+s.Sold
-		r.row(s.SKU, s.OpenQty, s.Received, s.Sold, s.Returned, pct(s.Sold, max(0, s.OpenQty)+s.Received), pct(s.Sold, s.Received))
+		open, recv, sold = open+opening, recv+s.Received, sold+s.Sold
+		r.row(s.SKU, opening, s.Received, s.Sold, s.Returned, pct(s.Sold, opening+s.Received), pct(s.Sold, s.Received))
 	}
 	r.figure("sell-through (sold ÷ (opening on hand + received))", "%s", pct(sold, open+recv))
 	r.figure("sold ÷ received", "%s", pct(sold, recv))
