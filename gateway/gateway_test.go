@@ -1,8 +1,10 @@
 package gateway_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"log/slog"
 	"net"
 	"net/http/httptest"
 	"strings"
@@ -261,5 +263,19 @@ func TestCycleReportsArePublished(t *testing.T) {
 		case <-deadline:
 			t.Fatal("no cycle report with the 5 tags")
 		}
+	}
+}
+
+// Without mqtt.broker the daemon records but sends nothing: it says so.
+func TestNoBrokerIsWarned(t *testing.T) {
+	l := ledgertest.Open(t, nil)
+	var logs bytes.Buffer
+	cfg := dockConfig("127.0.0.1:1")
+	cfg.MQTT.Broker = ""
+	if _, err := gateway.New(cfg, gateway.Parts{Ledger: l, Dial: dial, Logger: slog.New(slog.NewTextHandler(&logs, nil))}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(logs.String(), "level=WARN") || !strings.Contains(logs.String(), "nothing is uplinked") {
+		t.Errorf("log: %s", logs.String())
 	}
 }

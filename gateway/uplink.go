@@ -66,6 +66,8 @@ func (c *Config) validateUplink() []error {
 // newUplink builds the uplink when a broker is configured.
 func (g *Gateway) newUplink(cfg Config) error {
 	if cfg.MQTT.Broker == "" {
+		g.log.Warn("no mqtt.broker configured: movements are recorded in the ledger but nothing is uplinked, " +
+			"so the marketplaces will not see them; set mqtt.broker (e.g. tcp://relay.example:1883) to send them")
 		return nil
 	}
 	if g.parts.UplinkDialer == nil {
