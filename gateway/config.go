@@ -97,6 +97,10 @@ type GateConfig struct {
 type HTTPConfig struct {
 	// Listen is the address; default 127.0.0.1:9337. "off" disables it.
 	Listen string `mapstructure:"listen"`
+	// HealthGrace is how long a configured reader or the uplink may be
+	// down before /healthz answers 503 and `edged status` exits 1.
+	// Default 1m.
+	HealthGrace time.Duration `mapstructure:"health_grace"`
 }
 
 // LogConfig sets logging.

@@ -66,6 +66,7 @@ type Gateway struct {
 	cfg     Config
 	readers map[string]*readerRun
 	runCtx  context.Context
+	down    downSince // when each reader or the uplink was first seen down
 	// clients are the running reader clients by name, read without mu
 	// by the stack lights (a reload holds mu while it waits for them).
 	clients sync.Map

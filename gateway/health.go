@@ -25,6 +25,10 @@ type Health struct {
 	Ledger    ledger.Status    `json:"ledger"`
 	Reloads   uint64           `json:"reloads"`
 	Uplink    *wire.Health     `json:"uplink,omitempty"`
+	// Degraded says what has been down longer than http.health_grace: a
+	// configured reader not reading, the uplink not connected. Empty when
+	// all is well.
+	Degraded []string `json:"degraded,omitempty"`
 }
 
 // ReaderHealth is one reader's state and counters.
@@ -69,6 +73,7 @@ func (g *Gateway) Health() Health {
 		u := g.uplink.Snapshot()
 		h.Uplink = &u
 	}
+	h.Degraded = g.degraded(h, g.parts.Now())
 	return h
 }
 

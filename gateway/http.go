@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
 	"time"
 )
 
-// Handler serves /healthz (200 while the daemon is alive), /status (the
+// Handler serves /healthz (200 while the daemon is alive and nothing is
+// degraded; 503 with the reasons otherwise), /status (the
 // health snapshot as JSON, for `edged status`) and /metrics (Prometheus
 // text format).
 func (g *Gateway) Handler() http.Handler {
@@ -18,6 +20,10 @@ func (g *Gateway) Handler() http.Handler {
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		if err := g.alive(g.parts.Now()); err != nil {
 			http.Error(w, err.Error(), http.StatusServiceUnavailable)
+			return
+		}
+		if d := g.Health().Degraded; len(d) > 0 {
+			http.Error(w, "degraded: "+strings.Join(d, "; "), http.StatusServiceUnavailable)
 			return
 		}
 		io.WriteString(w, "ok\n")

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -44,7 +45,7 @@ func newStatusCmd(v *viper.Viper) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "status",
-		Short: "Show the running daemon's health (readers, queue, ledger backlog)",
+		Short: "Show the running daemon's health (readers, queue, ledger backlog); exit 1 when degraded",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			h, err := fetchStatus(addr)
@@ -52,9 +53,15 @@ func newStatusCmd(v *viper.Viper) *cobra.Command {
 				return err
 			}
 			if asJSON {
-				return orJSON(cmd.OutOrStdout(), h, nil)
+				if err := orJSON(cmd.OutOrStdout(), h, nil); err != nil {
+					return err
+				}
+			} else {
+				printStatus(cmd, h)
 			}
-			printStatus(cmd, h)
+			if len(h.Degraded) > 0 {
+				return &exitError{1, fmt.Errorf("degraded: %s", strings.Join(h.Degraded, "; "))}
+			}
 			return nil
 		},
 	}
@@ -96,4 +103,7 @@ func printStatus(cmd *cobra.Command, h gateway.Health) {
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%.0f\t%d\t%d\t%s\n", r.Name, r.State, r.Reads, r.ReadsPerSecond, r.Drops, r.Reconnects, r.LastError)
 	}
 	tw.Flush()
+	for _, d := range h.Degraded {
+		fmt.Fprintln(w, "DEGRADED:", d)
+	}
 }

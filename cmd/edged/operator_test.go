@@ -2,6 +2,9 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -48,6 +51,24 @@ func TestStatusPendingLine(t *testing.T) {
 		printStatus(cmd, gateway.Health{Ledger: c.l})
 		if !strings.Contains(out.String(), c.want) || strings.Contains(out.String(), "(open)") {
 			t.Errorf("%+v: %s", c.l, out.String())
+		}
+	}
+}
+
+// `edged status` exits 1 and says why when the daemon is degraded.
+func TestStatusExitsOneWhenDegraded(t *testing.T) {
+	for _, c := range []struct {
+		degraded []string
+		code     int
+	}{{nil, 0}, {[]string{"reader dock is connecting for 2m0s: connection refused"}, 1}} {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+			json.NewEncoder(w).Encode(gateway.Health{Site: "wh1", Degraded: c.degraded})
+		}))
+		var out bytes.Buffer
+		code := run([]string{"status", "--addr", strings.TrimPrefix(srv.URL, "http://")}, strings.NewReader(""), &out, &out)
+		srv.Close()
+		if code != c.code || (c.code == 1) != strings.Contains(out.String(), "DEGRADED: reader dock is connecting") {
+			t.Errorf("degraded %v: exit %d:\n%s", c.degraded, code, out.String())
 		}
 	}
 }
