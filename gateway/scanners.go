@@ -93,7 +93,8 @@ func (g *Gateway) startStation(sc floor.ScannerConfig) error {
 	light := g.newLight(sc)
 	f, err := floor.New(floor.Config{Scanners: []floor.ScannerConfig{sc}, Workflow: g.cfg.Workflow, Rescan: g.cfg.Rescan},
 		floor.Deps{Catalog: g.cat, Recorder: notifying{g.parts.Ledger, g}, Open: g.parts.OpenScanner, Logger: g.log.With("part", "floor"),
-			Observe: g.scan.observe, OnState: g.scan.state, ExtraFeedback: lightFeedback(light)})
+			Locations: g.parts.Ledger,
+			Observe:   g.scan.observe, OnState: g.scan.state, ExtraFeedback: lightFeedback(light)})
 	if err != nil || g.runCtx == nil {
 		return err
 	}

@@ -37,6 +37,7 @@ func (s *Station) Handle(ctx context.Context, f scanner.Frame) Outcome {
 		s.retryData = string(f.Data)
 	}
 	s.st.activity = f.At
+	s.remember()
 	return s.finish(&o)
 }
 

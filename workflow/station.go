@@ -60,6 +60,7 @@ type Station struct {
 	// retryData is the scan that built retry: scanning it again reposts
 	// retry with its id instead of building a new event.
 	retryData string
+	mem       memory
 }
 
 // StationConfig wires a Station. Rules, Catalog and Recorder are required.
@@ -73,6 +74,8 @@ type StationConfig struct {
 	Feedback Notifier
 	// Logger; default discard.
 	Logger *slog.Logger
+	// Locations, when set, keeps the station's location across restarts.
+	Locations LocationStore
 }
 
 // NewStation returns a station in the default mode.
@@ -84,8 +87,9 @@ func NewStation(c StationConfig) *Station {
 		c.Logger = slog.New(slog.DiscardHandler)
 	}
 	s := &Station{name: c.Name, rules: c.Rules, cat: c.Catalog, rec: c.Recorder, fb: c.Feedback,
-		log: c.Logger.With("station", c.Name)}
+		log: c.Logger.With("station", c.Name), mem: memory{store: c.Locations}}
 	s.st.reset(c.Rules.mode)
+	s.restore()
 	return s
 }
 

@@ -32,6 +32,8 @@ type Deps struct {
 	// (a feedback.Light on a nearby reader's GPO); it plays every
 	// signal after the scanner's own.
 	ExtraFeedback func(stationID string) workflow.Notifier
+	// Locations, when set, keeps each station's location across restarts.
+	Locations workflow.LocationStore
 }
 
 // Floor runs every configured station.
@@ -101,7 +103,7 @@ func (f *Floor) newUnit(sc ScannerConfig, rules *workflow.Rules) (*unit, error) 
 		return nil, err
 	}
 	u.st = workflow.NewStation(workflow.StationConfig{Name: sc.ID, Rules: rules, Catalog: f.deps.Catalog,
-		Recorder: f.deps.Recorder, Feedback: f.notifier(sc, u.sup), Logger: f.deps.Logger})
+		Recorder: f.deps.Recorder, Feedback: f.notifier(sc, u.sup), Logger: f.deps.Logger, Locations: f.deps.Locations})
 	return u, nil
 }
 
