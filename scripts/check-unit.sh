@@ -5,6 +5,15 @@
 set -euo pipefail
 threshold=${1:-25}
 binary=${2:-bin/edged}
+# What systemd-analyze does not judge: the unit must let edged read the
+# clock's sync state (adjtimex, which ProtectClock= would deny) and open
+# on-board UARTs as well as USB serial adapters.
+for want in '^SystemCallFilter=@system-service adjtimex$' '^DeviceAllow=char-ttyS rw$' '^DeviceAllow=char-ttyAMA rw$'; do
+  grep -q "$want" systemd/edged.service || { echo "check-unit: systemd/edged.service lacks $want"; exit 1; }
+done
+if grep -q '^ProtectClock=yes' systemd/edged.service; then
+  echo "check-unit: ProtectClock=yes denies the read-only adjtimex: every event would be recorded clock_synced=false"; exit 1
+fi
 if ! command -v systemd-analyze >/dev/null; then
   echo "check-unit: systemd-analyze not installed; unit not checked"
   exit 0
