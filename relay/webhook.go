@@ -3,6 +3,7 @@ package relay
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -29,7 +30,7 @@ const maxWebhookBody = 1 << 20
 const webhookDeadline = 2 * time.Second
 
 // WebhookHandler answers a channel's webhooks: 401 for a bad signature,
-// 400 for a malformed body, 503 when the event could not be stored (so the
+// 413 for a body over 1 MiB, 400 for a malformed one, 503 when the event could not be stored (so the
 // platform retries), and 200 with an empty body once sink has the event
 // durably. Events are processed before answering; the sink's commit takes
 // milliseconds, well inside every platform's deadline (Lazada 500 ms).
@@ -40,8 +41,14 @@ func WebhookHandler(ch Channel, dec WebhookDecoder, sink OrderSink, log *slog.Lo
 	log = log.With("channel", ch)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxWebhookBody))
-		if err != nil {
-			http.Error(w, "body too large or unreadable", http.StatusBadRequest)
+		var tooLarge *http.MaxBytesError
+		switch {
+		case errors.As(err, &tooLarge):
+			log.Warn("webhook rejected: body too large", "limit_bytes", maxWebhookBody)
+			http.Error(w, fmt.Sprintf("body over %d bytes", maxWebhookBody), http.StatusRequestEntityTooLarge)
+			return
+		case err != nil:
+			http.Error(w, "body unreadable", http.StatusBadRequest)
 			return
 		}
 		ev, ok, err := dec(r, body)

@@ -17,7 +17,7 @@ const (
 	WebhookDuplicate    WebhookOutcome = "duplicate"     // its event was stored before; answered 200
 	WebhookIgnored      WebhookOutcome = "ignored"       // concerns no order; answered 200 and dropped
 	WebhookBadSignature WebhookOutcome = "bad_signature" // forged or wrongly keyed; answered 401
-	WebhookBadRequest   WebhookOutcome = "bad_request"   // malformed, unreadable or too large; answered 400
+	WebhookBadRequest   WebhookOutcome = "bad_request"   // malformed or unreadable (400), or too large (413)
 	WebhookNotStored    WebhookOutcome = "not_stored"    // the sink failed; answered 503, the platform retries
 )
 
@@ -118,7 +118,7 @@ func (n *webhookNote) outcome(code int) WebhookOutcome {
 		return WebhookAccepted
 	case code == http.StatusUnauthorized:
 		return WebhookBadSignature
-	case code == http.StatusBadRequest:
+	case code == http.StatusBadRequest, code == http.StatusRequestEntityTooLarge:
 		return WebhookBadRequest
 	}
 	return WebhookNotStored

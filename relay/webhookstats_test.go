@@ -75,10 +75,11 @@ func TestWebhookStatsCountOutcomes(t *testing.T) {
 	post("good", "e3", "none", http.StatusOK)
 	post("forged", "e4", "o4", http.StatusUnauthorized)
 	post("good", "e5", "{", http.StatusBadRequest)
+	post("good", "e7", strings.Repeat("x", 1<<20+1), http.StatusRequestEntityTooLarge)
 	post("good", "", "o6", http.StatusServiceUnavailable) // the engine refuses an event without id
 	want := []relay.WebhookCount{{relay.Shopify, relay.WebhookAccepted, 2}, {relay.Shopify, relay.WebhookDuplicate, 1},
 		{relay.Shopify, relay.WebhookIgnored, 1}, {relay.Shopify, relay.WebhookBadSignature, 1},
-		{relay.Shopify, relay.WebhookBadRequest, 1}, {relay.Shopify, relay.WebhookNotStored, 1}}
+		{relay.Shopify, relay.WebhookBadRequest, 2}, {relay.Shopify, relay.WebhookNotStored, 1}}
 	if got := stats.Counts(); !slices.Equal(got, want) {
 		t.Errorf("counts\n got %v\nwant %v", got, want)
 	}
