@@ -67,9 +67,11 @@ type demoSummary struct {
 	Pushes map[string]uint64 `json:"pushes"`
 	// MarketplaceSales are the orders shoppers placed on the simulators.
 	MarketplaceSales int `json:"marketplace_sales"`
-	// Disagreeing counts SKUs whose ledger and relay on hand differ, or
-	// whose quantity on some channel is not what the relay computed.
-	Disagreeing int `json:"skus_disagreeing"`
+	// Disagreeing counts the Disagreements: SKUs whose ledger and relay
+	// on hand differ, or whose quantity on some channel is not what the
+	// relay computed, once the demo waited for them to settle.
+	Disagreeing   int            `json:"skus_disagreeing"`
+	Disagreements []disagreement `json:"disagreements,omitempty"`
 }
 
 func runLiveDemo(ctx context.Context, w io.Writer, o demoOptions) error {
@@ -189,36 +191,48 @@ func demoRun(ctx context.Context, w io.Writer, o demoOptions, p demoParts) error
 
 func demoFinish(w io.Writer, o demoOptions, p demoParts) error {
 	l := p.l
-	st, err := l.Status()
+	dis, st, err := converge(p.cloud, l, 10*time.Second)
 	if err != nil {
 		return err
 	}
 	stock, _ := l.Balances("", "")
-	settle(p.cloud)
 	s := demoSummary{Duration: o.duration.String(), EventsRecorded: st.Head, EventsAcked: st.Acked,
 		Movements: p.g.Health().Movements, Stock: stock, Relay: p.cloud.levels(),
-		Pushes: p.cloud.pushes(), MarketplaceSales: p.cloud.sales}
-	s.Disagreeing = disagreeing(stock, s.Relay) + p.cloud.channelMismatches()
+		Pushes: p.cloud.pushes(), MarketplaceSales: p.cloud.sales, Disagreeing: len(dis), Disagreements: dis}
 	if _, err := l.Verify(); err != nil {
 		s.VerifyError = err.Error()
 	} else {
 		s.VerifyPassed = true
 	}
 	if o.summary {
-		return orJSON(w, s, nil)
+		if err := orJSON(w, s, nil); err != nil {
+			return err
+		}
+	} else {
+		printDemoOutcome(w, s)
 	}
-	if !s.VerifyPassed {
-		fmt.Fprintf(w, "\ndemo over: %d events recorded, ledger verify FAILED: %s\n", s.EventsRecorded, s.VerifyError)
+	switch {
+	case !s.VerifyPassed:
 		return &exitError{1, fmt.Errorf("ledger verify failed")}
+	case len(dis) > 0:
+		return &exitError{1, fmt.Errorf("%d disagreements after the demo", len(dis))}
 	}
-	fmt.Fprintf(w, "\ndemo over: %d events recorded, %d acknowledged by the relay, %d marketplace orders, pushes %v, %d disagreeing, ledger verify OK\n",
-		s.EventsRecorded, s.EventsAcked, s.MarketplaceSales, s.Pushes, s.Disagreeing)
 	return nil
 }
 
-// settle gives the relay's last pushes a moment to land (bounded).
-func settle(c *demoCloud) {
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline) && c.channelMismatches() > 0; {
-		time.Sleep(50 * time.Millisecond)
+func printDemoOutcome(w io.Writer, s demoSummary) {
+	if !s.VerifyPassed {
+		fmt.Fprintf(w, "\ndemo over: %d events recorded, ledger verify FAILED: %s\n", s.EventsRecorded, s.VerifyError)
+		return
+	}
+	fmt.Fprintf(w, "\ndemo over: %d events recorded, %d acknowledged by the relay, %d marketplace orders; pushes: %s; ledger verify OK\n",
+		s.EventsRecorded, s.EventsAcked, s.MarketplaceSales, pushesLine(s.Pushes))
+	if len(s.Disagreements) == 0 {
+		fmt.Fprintln(w, "ledger, relay and the four channels agree on every SKU")
+		return
+	}
+	fmt.Fprintf(w, "%d DISAGREEING after waiting for the relay and the channels to settle:\n", len(s.Disagreements))
+	for _, d := range s.Disagreements {
+		fmt.Fprintln(w, "  "+d.String())
 	}
 }

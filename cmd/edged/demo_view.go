@@ -100,7 +100,11 @@ func writeDevices(b *strings.Builder, h gateway.Health) {
 		fmt.Fprintf(b, "  reader %-10s %-10s %6d reads %5.0f/s  %d drops\n", r.Name, r.State, r.Reads, r.ReadsPerSecond, r.Drops)
 	}
 	for _, s := range h.Scanners {
-		fmt.Fprintf(b, "  scanner %-9s online=%-5v %5d scans, %d rejected %s\n", s.Name, s.Online, s.Scans, s.Rejected, s.LastErr)
+		state := "online"
+		if !s.Online {
+			state = "OFFLINE"
+		}
+		fmt.Fprintf(b, "  scanner %-9s %-10s %6d scans, %d rejected %s\n", s.Name, state, s.Scans, s.Rejected, s.LastErr)
 	}
 	m := h.Movements
 	fmt.Fprintf(b, "  rfid: %d tags present; received %d, moved %d, shipped %d, already held %d\n",
@@ -137,5 +141,5 @@ func writeChannels(b *strings.Builder, c *demoCloud) {
 		fmt.Fprintf(tw, "\t\n")
 	}
 	tw.Flush()
-	fmt.Fprintf(b, "  %d marketplace orders, pushes %v (safety buffer 2)\n", c.sales, c.pushes())
+	fmt.Fprintf(b, "  %d marketplace orders; pushes: %s (safety buffer 2)\n", c.sales, pushesLine(c.pushes()))
 }
