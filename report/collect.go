@@ -12,16 +12,16 @@ import (
 // sellable units over all locations; values are at FIFO cost in minor
 // units.
 type SKUStats struct {
-	SKU        string    `json:"sku"`
-	Sold       int64     `json:"sold"`     // units sold in the period
-	Returned   int64     `json:"returned"` // units returned in the period
-	Received   int64     `json:"received"` // units received in the period
+	SKU      string `json:"sku"`
+	Sold     int64  `json:"sold"`     // units sold in the period
+	Returned int64  `json:"returned"` // units returned in the period
+	Received int64  `json:"received"` // units received in the period
 	// Baseline is the stock a baseline import put on the shelves in the
 	// period: opening stock the ledger learnt late, not a receipt.
-	Baseline int64 `json:"baseline,omitempty"`
-	COGS       int64     `json:"cogs"`     // sales, returns and receipt corrections
-	Shrink     int64     `json:"shrink"`   // cost of adjustments and count variances
-	Revenue    int64     `json:"revenue"`  // price × (sold − returned), when priced
+	Baseline   int64     `json:"baseline,omitempty"`
+	COGS       int64     `json:"cogs"`    // sales, returns and receipt corrections
+	Shrink     int64     `json:"shrink"`  // cost of adjustments and count variances
+	Revenue    int64     `json:"revenue"` // price × (sold − returned), when priced
 	Priced     bool      `json:"priced"`
 	OpenQty    int64     `json:"open_qty"`
 	CloseQty   int64     `json:"close_qty"`

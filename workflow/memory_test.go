@@ -69,6 +69,8 @@ type brokenStore struct{}
 func (brokenStore) StationLocation(string) (string, time.Time, error) {
 	return "", time.Time{}, errors.New("disk gone")
 }
-func (brokenStore) SetStationLocation(string, string, time.Time) error { return errors.New("disk gone") }
+func (brokenStore) SetStationLocation(string, string, time.Time) error {
+	return errors.New("disk gone")
+}
 
 var _ LocationStore = (*ledger.Ledger)(nil)
