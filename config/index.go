@@ -1,7 +1,6 @@
 package config
 
 import (
-	"errors"
 	"fmt"
 	"reflect"
 	"sort"
@@ -10,47 +9,42 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// index remembers where each key path was last set (file:line), and
-// checks every key of every source against the configuration's shape.
+// index remembers where each key path was last set, and checks every
+// key of every source against the configuration's shape.
 type index struct {
-	at map[string]string
+	at map[string]place
 }
 
-func newIndex() *index { return &index{at: map[string]string{}} }
+func newIndex() *index { return &index{at: map[string]place{}} }
 
-func (ix *index) add(s Source, t reflect.Type) []error {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(s.Data, &doc); err != nil {
-		return nil // the merge reports the syntax error
-	}
-	var errs []error
+// add indexes one parsed source and reports its unknown keys.
+func (ix *index) add(doc *yaml.Node, at place, t reflect.Type, ps *problems) {
 	if len(doc.Content) > 0 {
-		ix.walk(s.Name, doc.Content[0], t, "", &errs)
+		ix.walk(at, doc.Content[0], t, "", ps)
 	}
-	return errs
 }
 
-func (ix *index) walk(src string, n *yaml.Node, t reflect.Type, path string, errs *[]error) {
+func (ix *index) walk(at place, n *yaml.Node, t reflect.Type, path string, ps *problems) {
 	t = deref(t)
 	switch {
 	case n.Kind == yaml.MappingNode && isSection(t):
-		ix.walkSection(src, n, t, path, errs)
+		ix.walkSection(at, n, t, path, ps)
 	case n.Kind == yaml.MappingNode && t.Kind() == reflect.Map:
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			p := join(path, n.Content[i].Value)
-			ix.at[p] = fmt.Sprintf("%s:%d", src, n.Content[i].Line)
-			ix.walk(src, n.Content[i+1], t.Elem(), p, errs)
+			ix.at[p] = lineOf(at, n.Content[i])
+			ix.walk(at, n.Content[i+1], t.Elem(), p, ps)
 		}
 	case n.Kind == yaml.SequenceNode && (t.Kind() == reflect.Slice || t.Kind() == reflect.Array):
 		for i, item := range n.Content {
 			p := fmt.Sprintf("%s[%d]", path, i)
-			ix.at[p] = fmt.Sprintf("%s:%d", src, item.Line)
-			ix.walk(src, item, t.Elem(), p, errs)
+			ix.at[p] = lineOf(at, item)
+			ix.walk(at, item, t.Elem(), p, ps)
 		}
 	}
 }
 
-func (ix *index) walkSection(src string, n *yaml.Node, t reflect.Type, path string, errs *[]error) {
+func (ix *index) walkSection(at place, n *yaml.Node, t reflect.Type, path string, ps *problems) {
 	known := map[string]reflect.Type{}
 	for _, f := range fields(t) {
 		known[f.name] = f.typ
@@ -58,18 +52,37 @@ func (ix *index) walkSection(src string, n *yaml.Node, t reflect.Type, path stri
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
 		p := join(path, k.Value)
-		ix.at[p] = fmt.Sprintf("%s:%d", src, k.Line)
+		ix.at[p] = lineOf(at, k)
 		ft, ok := known[k.Value]
 		if !ok {
-			*errs = append(*errs, fmt.Errorf("%s:%d: %s: unknown key%s", src, k.Line, p, suggest(k.Value, known)))
+			best, hint := suggest(k.Value, known)
+			ps.add(ix.at[p], p, fmt.Sprintf("%s: unknown key%s", p, hint))
+			if best != "" && !hasKey(n, best) {
+				ps.bad[join(path, best)] = true // "port: required" is this typo again
+			}
 			continue
 		}
-		ix.walk(src, n.Content[i+1], ft, p, errs)
+		ix.walk(at, n.Content[i+1], ft, p, ps)
 	}
 }
 
+func lineOf(at place, n *yaml.Node) place {
+	at.line = n.Line
+	return at
+}
+
+// hasKey says whether a mapping node sets key.
+func hasKey(n *yaml.Node, key string) bool {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return true
+		}
+	}
+	return false
+}
+
 // suggest names the closest valid key and lists the others.
-func suggest(got string, known map[string]reflect.Type) string {
+func suggest(got string, known map[string]reflect.Type) (string, string) {
 	names := make([]string, 0, len(known))
 	best, bestD := "", 3
 	for name := range known {
@@ -83,23 +96,20 @@ func suggest(got string, known map[string]reflect.Type) string {
 	if best != "" {
 		s = fmt.Sprintf(" (did you mean %s?)", best) + s
 	}
-	return s
+	return best, s
 }
 
-// locate prefixes err with the file:line of the longest key path it
-// names (at its start, or quoted as the decoder quotes it).
-func (ix *index) locate(err error) error {
-	msg := err.Error()
+// locate finds the longest key path an error message names (at its
+// start, or quoted as the decoder quotes it) and where it was set.
+func (ix *index) locate(msg string) (place, string, bool) {
 	best := ""
 	for p := range ix.at {
 		if len(p) > len(best) && namesPath(msg, p) {
 			best = p
 		}
 	}
-	if best == "" {
-		return err
-	}
-	return fmt.Errorf("%s: %w", ix.at[best], err)
+	at, ok := ix.at[best]
+	return at, best, ok
 }
 
 // namesPath says whether an error message is about key path p: it
@@ -109,14 +119,6 @@ func namesPath(msg, p string) bool {
 		return true
 	}
 	return strings.Contains(msg, "'"+p+"'") || strings.Contains(msg, `"`+p+`"`)
-}
-
-func yamlError(err error) error {
-	var te *yaml.TypeError
-	if errors.As(err, &te) {
-		return fmt.Errorf("%s", strings.Join(te.Errors, "; "))
-	}
-	return err
 }
 
 // distance is the Levenshtein distance, for "did you mean".

@@ -1,15 +1,10 @@
 package config
 
 import (
-	"bytes"
-	"encoding"
 	"errors"
 	"fmt"
 	"reflect"
-	"sort"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/go-viper/mapstructure/v2"
 	"github.com/spf13/viper"
@@ -21,170 +16,124 @@ type Source struct {
 	Data []byte
 }
 
-// EnvPrefix starts every environment override.
-const EnvPrefix = "EDGED_"
-
 // Load merges the sources in order, applies the environment overrides in
 // env (KEY=value strings, as os.Environ gives), decodes the result into
 // out (a pointer to a struct with mapstructure tags) and, when out has a
-// Validate() error method, validates it. The error joins every problem.
+// Validate() error method, validates it. The error joins every problem,
+// one "file:line: key: problem; expected form" each, in reading order.
+//
+// It works in two passes so that one fault hides no other: first every
+// source's keys and values are checked field by field against out's
+// shape (syntax, unknown keys, values of the wrong type or out of
+// range); then whatever decoded is validated, leaving out what the first
+// pass already reported. Only a syntax error stops the second pass: the
+// rules would misjudge a configuration missing a whole file.
 func Load(out any, env []string, sources ...Source) error {
 	t := reflect.TypeOf(out).Elem()
-	idx := newIndex()
+	idx, ps := newIndex(), newProblems()
 	v := viper.New()
-	v.SetConfigType("yaml")
-	var errs []error
-	for _, s := range sources {
-		errs = append(errs, idx.add(s, t)...)
-		if err := v.MergeConfig(bytes.NewReader(s.Data)); err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", s.Name, yamlError(err)))
-		}
-	}
-	errs = append(errs, applyEnv(v, t, env)...)
-	if len(errs) > 0 {
-		return errors.Join(errs...)
-	}
-	// A value of the wrong type is reported with whatever the sections'
-	// validation finds in the rest, so one run lists every problem.
-	derr := decode(v, out)
-	var all []error
-	for _, e := range decodeErrors(derr) {
-		all = append(all, idx.locate(e))
-	}
-	if verr := validate(out, idx); verr != nil {
-		all = append(all, verr)
-	}
-	return errors.Join(all...)
-}
-
-// decodeErrors splits the decoder's one error into one per key.
-func decodeErrors(err error) []error {
-	if err == nil {
-		return nil
-	}
-	var out []error
-	for _, line := range strings.Split(err.Error(), "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "decoding failed") {
+	complete := true
+	for i, s := range sources {
+		at := place{order: i, name: s.Name}
+		doc, m, ok := parse(s, at, ps)
+		if !ok {
+			complete = false
 			continue
 		}
-		out = append(out, errors.New(line))
+		idx.add(doc, at, t, ps)
+		if len(doc.Content) > 0 {
+			checker{at, ps}.check(doc.Content[0], t, "")
+		}
+		if err := v.MergeConfigMap(m); err != nil {
+			ps.add(at, "", fmt.Sprintf("cannot merge: %v", err))
+		}
 	}
-	return out
+	applyEnv(v, t, env, place{order: len(sources), name: "environment"}, idx, ps)
+	if complete {
+		decodeInto(v, out, idx, ps)
+		validate(out, idx, ps, len(sources)+1)
+	}
+	return ps.err()
 }
 
-func decode(v *viper.Viper, out any) error {
-	return v.Unmarshal(out, func(dc *mapstructure.DecoderConfig) {
-		dc.ErrorUnused = true
+// decodeInto fills out with every value that converts; the checker has
+// reported those that do not, anything else the decoder refuses is
+// reported here.
+func decodeInto(v *viper.Viper, out any, idx *index, ps *problems) {
+	err := v.Unmarshal(out, func(dc *mapstructure.DecoderConfig) {
+		dc.ErrorUnused = false // the index reports unknown keys, with their lines
 		dc.DecodeHook = mapstructure.ComposeDecodeHookFunc(
 			mapstructure.StringToTimeDurationHookFunc(), mapstructure.TextUnmarshallerHookFunc())
 	})
+	for _, e := range leaves(err) {
+		var de *mapstructure.DecodeError
+		if !errors.As(e, &de) || ps.covered(de.Name()) {
+			continue
+		}
+		at := idx.at[de.Name()]
+		ps.addBad(at, de.Name(), de.Name()+": "+decodeText(de.Unwrap()))
+	}
 }
 
-func validate(out any, idx *index) error {
+// decodeText words a decoder error with the expected form when it can.
+func decodeText(err error) string {
+	var pe *mapstructure.ParseError
+	if errors.As(err, &pe) && pe.Expected.IsValid() {
+		return fmt.Sprintf("%q cannot be read; expected %s", fmt.Sprint(pe.Value), formOf(pe.Expected.Type()))
+	}
+	var ue *mapstructure.UnconvertibleTypeError
+	if errors.As(err, &ue) && ue.Expected.IsValid() {
+		return fmt.Sprintf("%q cannot be read; expected %s", fmt.Sprint(ue.Value), formOf(ue.Expected.Type()))
+	}
+	return err.Error()
+}
+
+// validate runs out's rules and locates each problem at the key it
+// names; a problem about a key that did not decode is a repeat.
+func validate(out any, idx *index, ps *problems, lastOrder int) {
 	val, ok := out.(interface{ Validate() error })
 	if !ok {
-		return nil
+		return
 	}
-	err := val.Validate()
+	for _, e := range leaves(val.Validate()) {
+		msg := e.Error()
+		named, _, _ := strings.Cut(msg, ": ")
+		at, key, found := idx.locate(msg)
+		if !found {
+			at, key = place{order: lastOrder}, named
+		}
+		if !ps.covered(key) && !ps.covered(named) {
+			ps.add(at, key, msg)
+		}
+	}
+}
+
+// leaves flattens wrapped and joined errors down to the ones that join
+// nothing, so that each problem gets its own line.
+func leaves(err error) []error {
 	if err == nil {
 		return nil
 	}
-	var errs []error
-	for _, e := range unjoin(err) {
-		errs = append(errs, idx.locate(e))
+	var de *mapstructure.DecodeError
+	if errors.As(err, &de) && err == error(de) {
+		return []error{err}
 	}
-	return errors.Join(errs...)
-}
-
-// unjoin flattens errors.Join trees so each problem gets its own line.
-func unjoin(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
+	switch w := err.(type) {
+	case interface{ Unwrap() []error }:
 		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, unjoin(e)...)
+		for _, e := range w.Unwrap() {
+			out = append(out, leaves(e)...)
 		}
 		return out
+	case interface{ Unwrap() error }:
+		if inner := w.Unwrap(); isJoin(inner) {
+			return leaves(inner)
+		}
 	}
 	return []error{err}
 }
 
-// applyEnv sets every known key that has an EDGED_* variable.
-func applyEnv(v *viper.Viper, t reflect.Type, env []string) []error {
-	vars := map[string]string{}
-	for _, kv := range env {
-		if k, val, ok := strings.Cut(kv, "="); ok && strings.HasPrefix(k, EnvPrefix) {
-			vars[k] = val
-		}
-	}
-	known := map[string]bool{}
-	var errs []error
-	for _, key := range leafKeys(t, "") {
-		name := EnvName(key)
-		known[name] = true
-		if val, ok := vars[name]; ok {
-			parsed, err := envValue(val, fieldType(t, key))
-			if err != nil {
-				errs = append(errs, fmt.Errorf("environment: %s=%q: %v", name, val, err))
-				continue
-			}
-			v.Set(key, parsed)
-		}
-	}
-	for _, name := range sortedKeys(vars) {
-		if !known[name] {
-			errs = append(errs, fmt.Errorf("environment: %s matches no configuration key (EDGED_<SECTION>_<KEY>, like EDGED_LEDGER_DB)", name))
-		}
-	}
-	return errs
-}
-
-// EnvName is the environment variable overriding a key path.
-func EnvName(key string) string {
-	return EnvPrefix + strings.ToUpper(strings.NewReplacer(".", "_", "-", "_").Replace(key))
-}
-
-// envValue turns a variable into what the field takes: a list from
-// commas, a number or a bool parsed strictly; durations and text types
-// stay strings for the decoder's hooks.
-func envValue(val string, t reflect.Type) (any, error) {
-	if t == nil {
-		return val, nil
-	}
-	switch {
-	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.String:
-		return strings.Split(val, ","), nil
-	case t == reflect.TypeOf(time.Duration(0)) || t.Implements(textUnmarshaler) || reflect.PointerTo(t).Implements(textUnmarshaler):
-		return val, nil
-	case t.Kind() == reflect.Bool:
-		return want(strconv.ParseBool(val))("true or false")
-	case t.Kind() >= reflect.Int && t.Kind() <= reflect.Int64:
-		return want(strconv.ParseInt(val, 10, 64))("a whole number")
-	case t.Kind() >= reflect.Uint && t.Kind() <= reflect.Uint64:
-		return want(strconv.ParseUint(val, 10, 64))("a whole number, not negative")
-	case t.Kind() == reflect.Float32 || t.Kind() == reflect.Float64:
-		return want(strconv.ParseFloat(val, 64))("a number")
-	}
-	return val, nil
-}
-
-// want turns a parse failure into "want <what>".
-func want[T any](v T, err error) func(string) (any, error) {
-	return func(what string) (any, error) {
-		if err != nil {
-			return nil, fmt.Errorf("want %s", what)
-		}
-		return v, nil
-	}
-}
-
-var textUnmarshaler = reflect.TypeOf((*encoding.TextUnmarshaler)(nil)).Elem()
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
+func isJoin(err error) bool {
+	_, ok := err.(interface{ Unwrap() []error })
+	return ok
 }

@@ -94,7 +94,9 @@ broker:
 		"edged.yaml:3: ledger.max_sise: unknown key (did you mean max_size?)",
 		"edged.yaml:6: readers[0].antenas: unknown key (did you mean antennas?)",
 		"environment: EDGED_LEDGER_NOPE matches no configuration key",
-		`environment: EDGED_LEDGER_MAX_SIZE="big"`,
+		`environment: EDGED_LEDGER_MAX_SIZE: ledger.max_size: "big" is not a whole number; expected a whole number such as 10`,
+		"edged.yaml:9: readers[1].port: \"not-a-port\" is not a whole number; expected a whole number from 0 to 65535",
+		"edged.yaml:5: readers[0].host: required",
 	} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("missing %q in:\n%v", want, err)

@@ -75,6 +75,9 @@ type ReaderConfig struct {
 	Name string `mapstructure:"name"`
 	// Address is host or host:port; the port defaults to 5084.
 	Address string `mapstructure:"address"`
+	// Profile names the reader model (llrp.LookupProfile), so its
+	// antenna ports are checked before the reader is reached. Optional.
+	Profile string `mapstructure:"profile"`
 	// LLRP is the inventory the reader runs.
 	LLRP llrp.Config `mapstructure:"llrp"`
 	// Gates open and close GPI-gated zones from this reader's inputs

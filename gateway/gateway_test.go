@@ -116,7 +116,7 @@ func TestConfigErrorsNameTheirKeys(t *testing.T) {
 	cfg.RFID.Zones[0].Locations[0].Antennas[0].Reader = "nope"
 	cfg.Catalog.Items = append(cfg.Catalog.Items, catalog.Item{SKU: "TEE"})
 	_, err := gateway.New(cfg, gateway.Parts{Ledger: l, Dial: dial})
-	for _, want := range []string{"site: required", `readers[0].address: "" is not host or host:port`,
+	for _, want := range []string{"site: required", "readers[0].address: required",
 		`rfid.zones[0].locations[0].antennas[0].reader: "nope" is not a configured reader`, "catalog"} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("missing %q in %v", want, err)

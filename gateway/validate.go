@@ -3,11 +3,9 @@ package gateway
 import (
 	"errors"
 	"fmt"
-	"net"
 	"strings"
 
 	"github.com/edged/edged/catalog"
-	"github.com/edged/edged/device/llrp"
 	"github.com/edged/edged/internal/logfmt"
 )
 
@@ -24,9 +22,8 @@ func (c *Config) Validate() error {
 		errs = append(errs, prefixed("catalog.", err))
 	}
 	errs = append(errs, c.validateReaders()...)
-	if err := c.RFID.Validate(); err != nil && (len(c.RFID.Zones) > 0 || len(c.Readers) > 0) {
-		errs = append(errs, prefixed("rfid.", err))
-	}
+	errs = append(errs, c.validateAddresses()...)
+	errs = append(errs, c.validateRFID()...)
 	for _, d := range []struct {
 		key string
 		v   int64
@@ -55,46 +52,28 @@ func (c *Config) Validate() error {
 	return errors.Join(errs...)
 }
 
-func (c *Config) validateReaders() []error {
-	var errs []error
-	seen := map[string]int{}
-	for i, r := range c.Readers {
-		p := fmt.Sprintf("readers[%d]", i)
-		if r.Name == "" {
-			errs = append(errs, fmt.Errorf("%s.name: required", p))
-		} else if j, dup := seen[r.Name]; dup {
-			errs = append(errs, fmt.Errorf("%s.name: %q is already readers[%d]", p, r.Name, j))
-		}
-		seen[r.Name] = i
-		if _, _, err := net.SplitHostPort(ReaderAddress(r.Address)); err != nil || r.Address == "" {
-			errs = append(errs, fmt.Errorf("%s.address: %q is not host or host:port", p, r.Address))
-		}
-		if err := r.LLRP.Validate(llrp.Capabilities{}); err != nil {
-			errs = append(errs, prefixed(p+".llrp.", err))
-		}
-	}
-	return errs
-}
-
-// validateAntennas: every antenna in a zone names a configured reader,
-// and every gate a gated zone.
+// validateAntennas: every antenna in a zone names a configured reader
+// and a port that reader has and reads, and every gate a gated zone.
 func (c *Config) validateAntennas() []error {
-	names := map[string]bool{}
+	readers := map[string]ReaderConfig{}
 	for _, r := range c.Readers {
-		names[r.Name] = true
+		readers[r.Name] = r
 	}
 	errs := c.validateGates()
 	for zi, z := range c.RFID.Zones {
 		for li, l := range z.Locations {
 			for ai, a := range l.Antennas {
-				if !names[a.Reader] {
-					errs = append(errs, fmt.Errorf("rfid.zones[%d].locations[%d].antennas[%d].reader: %q is not a configured reader", zi, li, ai, a.Reader))
+				p := fmt.Sprintf("rfid.zones[%d].locations[%d].antennas[%d]", zi, li, ai)
+				if r, ok := readers[a.Reader]; !ok {
+					errs = append(errs, fmt.Errorf("%s.reader: %q is not a configured reader; expected one of the readers[].name", p, a.Reader))
+				} else if msg := r.portProblem(a.Port); msg != "" {
+					errs = append(errs, fmt.Errorf("%s.port: %s", p, msg))
 				}
 			}
 		}
 	}
 	for i, sc := range c.Scanners {
-		if sc.Light.Reader != "" && !names[sc.Light.Reader] {
+		if _, ok := readers[sc.Light.Reader]; sc.Light.Reader != "" && !ok {
 			errs = append(errs, fmt.Errorf("scanners[%d].light.reader: %q is not a configured reader", i, sc.Light.Reader))
 		}
 	}
@@ -134,7 +113,7 @@ func prefixed(prefix string, err error) error {
 	var out []error
 	for _, e := range unjoin(err) {
 		for _, line := range strings.Split(e.Error(), "\n") {
-			msg := strings.TrimPrefix(line, pkg)
+			msg := trimSentinel(strings.TrimPrefix(line, pkg))
 			if msg == "invalid configuration" || msg == "" {
 				continue
 			}
@@ -142,6 +121,17 @@ func prefixed(prefix string, err error) error {
 		}
 	}
 	return errors.Join(out...)
+}
+
+// trimSentinel drops the ": llrp: invalid configuration" a package's
+// sentinel adds at the end of a message: it is for callers, not people.
+func trimSentinel(msg string) string {
+	body, ok := strings.CutSuffix(msg, ": invalid configuration")
+	i := strings.LastIndex(body, ": ")
+	if !ok || i < 0 || strings.ContainsAny(body[i+2:], " .") {
+		return msg
+	}
+	return body[:i]
 }
 
 // sectionError is a section's error with its key path in front.

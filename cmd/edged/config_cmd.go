@@ -20,7 +20,15 @@ func newConfigCmd(v *viper.Viper) *cobra.Command {
 	check := &cobra.Command{
 		Use:   "check",
 		Short: "Check the configuration file and its drop-ins; exit 1 listing every problem with its line",
-		Args:  cobra.NoArgs,
+		Long: `Check the configuration file, its conf.d drop-ins and the EDGED_* environment
+as edged run would read them, and list every problem at once, each as
+file:line: key: problem; expected form. Exit 1 when there is any.
+
+Checked: YAML syntax (with the line's text), unknown keys, values of the wrong
+type, ports (1-65535) in http.listen, readers[].address and mqtt.broker, zone
+antenna ports against the reader's profile and llrp.antennas, and every rule
+of the sections (see docs/configuration.md).`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			path := v.GetString("config")
 			cfg, err := loadConfig(path)
@@ -28,7 +36,7 @@ func newConfigCmd(v *viper.Viper) *cobra.Command {
 				_, err = gateway.CheckConfig(cfg)
 			}
 			if err != nil {
-				fmt.Fprintf(cmd.OutOrStdout(), "FAIL %s:\n%v\n", path, err)
+				fmt.Fprintf(cmd.OutOrStdout(), "FAIL %s: %s\n%v\n", path, countProblems(err), err)
 				return &exitError{1, err}
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "OK %s: site %s, gateway %s, %d readers, %d zones, %d catalog items\n",
@@ -38,6 +46,18 @@ func newConfigCmd(v *viper.Viper) *cobra.Command {
 	}
 	cmd.AddCommand(check)
 	return cmd
+}
+
+// countProblems says how many problems a joined error lists.
+func countProblems(err error) string {
+	n := 1
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		n = len(j.Unwrap())
+	}
+	if n == 1 {
+		return "1 problem"
+	}
+	return fmt.Sprintf("%d problems", n)
 }
 
 func newStatusCmd(v *viper.Viper) *cobra.Command {

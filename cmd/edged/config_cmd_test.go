@@ -52,3 +52,21 @@ func TestShippedExamplesAreValid(t *testing.T) {
 		}
 	}
 }
+
+// edged run loads the configuration as config check does: it refuses the
+// file listing the same problems, every one, before it opens anything.
+func TestRunRefusesABadConfigurationListingEveryProblem(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "config", "four-faults")
+	var check, runOut strings.Builder
+	run([]string{"config", "check", "--config", filepath.Join(dir, "edged.yaml")}, strings.NewReader(""), &check, &check)
+	code := run([]string{"run", "--config", filepath.Join(dir, "edged.yaml")}, strings.NewReader(""), &runOut, &runOut)
+	lines := strings.Split(strings.TrimSpace(check.String()), "\n")[1:]
+	if code == 0 || len(lines) != 4 {
+		t.Fatalf("run exit %d; check listed %d problems:\n%s", code, len(lines), check.String())
+	}
+	for _, l := range lines {
+		if !strings.Contains(runOut.String(), l) {
+			t.Errorf("run does not report %q:\n%s", l, runOut.String())
+		}
+	}
+}

@@ -97,7 +97,7 @@ func (c Config) validateTriggers(caps Capabilities, add addFunc) {
 		case g == nil:
 		case g.Port == 0:
 			add(name+".port", "GPI ports start at 1")
-		case caps.Manufacturer != 0 && g.Port > caps.GPIs:
+		case caps.fromReader() && g.Port > caps.GPIs: // a profile does not know the GPIs
 			add(name+".port", "GPI %d does not exist; the reader has %d", g.Port, caps.GPIs)
 		}
 	}

@@ -24,8 +24,8 @@ func (v *validator) zones(c Config) {
 // a present tag may legitimately stay silent would report tags that never
 // left, so such a configuration is refused at start.
 func (v *validator) departure(c Config, path string, d time.Duration) {
-	if d < 0 {
-		return
+	if _, known := minSilence(c.Session, true); d < 0 || !known {
+		return // an unknown session is reported once, at session
 	}
 	least, possible := minSilence(c.Session, c.DualTarget)
 	if !possible {
