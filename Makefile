@@ -29,7 +29,8 @@ deps: ## install what the tests need when it is missing (Debian)
 	@scripts/test-deps.sh
 
 test: deps lint build ## install test needs, lint, check the systemd unit, run every test with -race
-	scripts/check-unit.sh 25 $(BIN)/edged
+	scripts/check-unit.sh 25 $(BIN)/edged $(BIN)/relay
+	CGO_ENABLED=0 GOOS=linux GOARCH=arm GOARM=6 $(GO) build -o /dev/null ./cmd/edged ./cmd/relay # armhf (a Raspberry Pi) builds
 	@if [ "$${CI:-}" = true ]; then $(MAKE) deb-check; fi
 	$(GO) test -race -count=1 -timeout 12m $(PKGS)
 	EDGED_CHAOS=1 $(GO) test -race -count=1 -timeout 6m -run '^TestFleetChaos$$' -v ./relay/fleettest/
@@ -61,7 +62,9 @@ bench: ## run the benchmarks and record medians and ratios in docs/benchmarks.md
 	  -ratio 'RelayDeltas/postgres/instances=1,RelayDeltas/bbolt/instances=1:events/s' \
 	  -ratio 'RelayDeltas/postgres/instances=3,RelayDeltas/bbolt/instances=1:events/s' \
 	  -ratio 'RelayWebhooks/postgres/instances=3,RelayWebhooks/bbolt/instances=1:orders/s' \
-	  -ratio 'Report/dashboard,ReportLogScan:ns/op'
+	  -ratio 'Report/dashboard,ReportLogScan:ns/op' \
+	  -ratio 'ConsoleStock/first-page,ConsoleStock/baseline-login:p99-ms' \
+	  -ratio 'AuditSKU/postgres,AuditSKU/bbolt:p99-ms'
 
 bench-fleet: ## run the relay fleet benchmarks alone and record them in docs/benchmarks-fleet.md
 	set -o pipefail; $(GO) test -run '^$$' -bench 'RelayDeltas|RelayWebhooks|Failover' -benchtime $(BENCHTIME) -count 3 -timeout 30m ./relay/fleetbench/ ./relay/fleettest/ | tee bench-fleet.out
@@ -79,24 +82,19 @@ soak: ## long runs: 1,000+ ledger crash rounds
 	EDGED_CRASH_ROUNDS=$(CRASHROUNDS) $(GO) test -count=1 -timeout 60m -run 'TestCrashKeepsEveryAcknowledgedEvent' -v ./ledger/
 	EDGED_CHAOS_SECONDS=600 $(GO) test -count=1 -timeout 30m -run '^TestFleetChaos$$' -v ./relay/fleettest/
 
-cross: ## cross-build edged for linux/arm64 and linux/arm (GOARM 6 and 7)
-	CGO_ENABLED=0 GOOS=linux GOARCH=arm64 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/edged-linux-arm64 ./cmd/edged
-	CGO_ENABLED=0 GOOS=linux GOARCH=arm GOARM=7 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/edged-linux-armv7 ./cmd/edged
-	CGO_ENABLED=0 GOOS=linux GOARCH=arm GOARM=6 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/edged-linux-armv6 ./cmd/edged
-
-deb: ## build .deb packages for amd64, arm64 and armhf (GOARM=6) into dist/
-	@mkdir -p dist
-	@for a in $(DEB_ARCHES); do \
-	  case $$a in arm6) goarch=arm; goarm=6;; *) goarch=$$a; goarm=;; esac; \
-	  CGO_ENABLED=0 GOOS=linux GOARCH=$$goarch GOARM=$$goarm $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o dist/edged ./cmd/edged || exit 1; \
-	  ARCH=$$a VERSION=$(VERSION) $(GO) tool nfpm package --config packaging/nfpm.yaml --packager deb --target dist/ || exit 1; \
+cross: ## cross-build edged and relay for linux/arm64 and linux/arm (GOARM 6 and 7)
+	@for p in edged relay; do \
+	  CGO_ENABLED=0 GOOS=linux GOARCH=arm64 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/$$p-linux-arm64 ./cmd/$$p && \
+	  CGO_ENABLED=0 GOOS=linux GOARCH=arm GOARM=7 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/$$p-linux-armv7 ./cmd/$$p && \
+	  CGO_ENABLED=0 GOOS=linux GOARCH=arm GOARM=6 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/$$p-linux-armv6 ./cmd/$$p || exit 1; \
 	done
-	@rm -f dist/edged
-	@ls -l dist/*.deb
 
-deb-check: ## build the amd64 package and install, upgrade and remove it here (root, CI only)
+deb: ## build the edged and edged-relay .deb packages for amd64, arm64 and armhf (GOARM=6) into dist/
+	VERSION=$(VERSION) GO=$(GO) LDFLAGS='$(LDFLAGS)' packaging/build-deb.sh $(DEB_ARCHES)
+
+deb-check: ## build the amd64 packages, lint them, install, upgrade and purge them here (root, CI only)
 	$(MAKE) deb DEB_ARCHES=amd64
-	scripts/test-deb.sh dist/edged_*_amd64.deb
+	scripts/test-deb.sh dist/edged_*_amd64.deb dist/edged-relay_*_amd64.deb
 
 clean: ## remove build outputs
 	rm -rf $(BIN) dist bench.out

@@ -1,24 +1,38 @@
 #!/bin/sh
-# edged postinstall: safe on a system without systemd or udev (a chroot
+# edged postinst: safe on a system without systemd or udev (a chroot
 # while flashing an image), never prompts, keeps an edited config.
+# The systemd part follows what dh_installsystemd generates: the unit is
+# enabled on the first install only (deb-systemd-helper remembers it), so
+# an upgrade never re-enables a service the admin disabled; an upgrade
+# restarts it only if it was running. A first install does not start a
+# daemon whose configuration is still the example with its placeholder
+# reader: it says what to do instead.
 set -e
+unit=edged.service
+config=/etc/edged/edged.yaml
+example=/usr/share/edged/edged.example.yaml
+
+case "$1" in
+  configure|abort-upgrade|abort-deconfigure|abort-remove) ;;
+  *) exit 0 ;;
+esac
 
 if ! getent group edged >/dev/null; then
-  addgroup --system edged
+  addgroup --quiet --system edged
 fi
 install -d -m 0750 /var/lib/edged
 if ! getent passwd edged >/dev/null; then
-  adduser --system --ingroup edged --home /var/lib/edged --no-create-home \
+  adduser --quiet --system --ingroup edged --home /var/lib/edged --no-create-home \
     --gecos "edged gateway" --shell /usr/sbin/nologin edged
 fi
 chown edged:edged /var/lib/edged
 for g in dialout plugdev input; do
-  if getent group "$g" >/dev/null; then usermod -a -G "$g" edged; fi
+  if getent group "$g" >/dev/null; then adduser --quiet edged "$g"; fi
 done
 
 install -d -m 0755 /etc/edged /etc/edged/conf.d
-if [ ! -e /etc/edged/edged.yaml ]; then
-  install -m 0640 -g edged /usr/share/edged/edged.example.yaml /etc/edged/edged.yaml
+if [ ! -e "$config" ]; then
+  install -m 0640 -g edged "$example" "$config"
 fi
 
 if command -v udevadm >/dev/null && [ -S /run/udev/control ]; then
@@ -26,13 +40,45 @@ if command -v udevadm >/dev/null && [ -S /run/udev/control ]; then
   udevadm trigger --subsystem-match=tty --subsystem-match=usb --subsystem-match=hidraw --subsystem-match=input || true
 fi
 
-if [ -d /run/systemd/system ]; then
-  systemctl daemon-reload || true
-  systemctl enable edged.service || true
-  if systemctl is-active --quiet edged.service; then
-    systemctl try-restart edged.service || true
+# $2 is the version configured before; empty on a first install.
+first_install=
+[ "$1" = configure ] && [ -z "$2" ] && first_install=yes
+placeholder=
+cmp -s "$config" "$example" && placeholder=yes
+
+# deb-systemd-helper and deb-systemd-invoke come with init-system-helpers,
+# which Debian marks essential; where they are missing (not Debian), the
+# unit is left alone, never enabled on every configure.
+if command -v deb-systemd-helper >/dev/null; then
+  deb-systemd-helper unmask "$unit" >/dev/null || true
+  # was-enabled is true on a first install (nothing recorded yet), and
+  # after it only while every link the package enabled is still there.
+  # An upgrade from a package that enabled with systemctl has no record:
+  # it only records the links, whatever the admin left of them.
+  if deb-systemd-helper --quiet was-enabled "$unit" &&
+    { [ -n "$first_install" ] || deb-systemd-helper --quiet debian-installed "$unit"; }; then
+    deb-systemd-helper enable "$unit" >/dev/null || true
   else
-    systemctl start edged.service || true
+    deb-systemd-helper update-state "$unit" >/dev/null || true
   fi
+fi
+if [ -d /run/systemd/system ] && command -v deb-systemd-invoke >/dev/null; then
+  systemctl --system daemon-reload >/dev/null || true
+  if [ -z "$first_install" ]; then
+    deb-systemd-invoke try-restart "$unit" >/dev/null || true
+  elif [ -z "$placeholder" ]; then
+    deb-systemd-invoke start "$unit" >/dev/null || true
+  fi
+fi
+
+if [ -n "$first_install" ] && [ -n "$placeholder" ]; then
+  cat >&2 <<MSG
+edged: $config is the example, with a placeholder reader:
+edged was not started. Set the site, gateway and readers (described in
+/usr/share/doc/edged/configuration.md), check the file with
+  edged config check --config $config
+then start the service (it is enabled, so it also starts at boot): run
+"systemctl start edged".
+MSG
 fi
 exit 0

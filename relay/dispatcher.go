@@ -27,6 +27,11 @@ type Dispatcher struct {
 	blocked time.Time
 	st      ChannelStatus
 	conf    Confirmer
+	fails   FailureRecorder
+	// lastErr is each listing's error last handed to fails, so that a
+	// listing failing the same way on every retry is recorded once (Run's
+	// own: only its goroutine pushes).
+	lastErr map[string]string
 }
 
 // Confirmer records pushed quantities durably (the stock engine's outbox,
@@ -53,7 +58,8 @@ func NewDispatcher(ch Channel, p Pusher, cfg DispatcherConfig, log *slog.Logger)
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	d := &Dispatcher{pusher: p, log: log.With("channel", ch), min: cfg.MinBackoff, max: cfg.MaxBackoff, hold: cfg.MaxHold, secrets: cfg.Secrets}
+	d := &Dispatcher{pusher: p, log: log.With("channel", ch), min: cfg.MinBackoff, max: cfg.MaxBackoff, hold: cfg.MaxHold, secrets: cfg.Secrets,
+		fails: cfg.Failures}
 	if d.min == 0 {
 		d.min = 100 * time.Millisecond
 	}
@@ -66,6 +72,7 @@ func NewDispatcher(ch Channel, p Pusher, cfg DispatcherConfig, log *slog.Logger)
 	d.wake = make(chan struct{}, 1)
 	d.next = map[string]Item{}
 	d.held = map[string]time.Time{}
+	d.lastErr = map[string]string{}
 	d.st.Channel = ch
 	return d
 }
@@ -130,6 +137,7 @@ func (d *Dispatcher) pushOnce(ctx context.Context, failures *int) time.Duration 
 	results := d.pusher.Push(ctx, batch)
 	retry := d.record(ctx, results)
 	d.confirm(ctx, results)
+	d.recordFailures(ctx, results)
 	if retry < 0 {
 		*failures = 0
 		return 0
@@ -192,6 +200,35 @@ func (d *Dispatcher) confirm(ctx context.Context, results []Result) {
 	}
 	if err := d.conf.Confirm(ctx, ok); err != nil {
 		d.log.Warn("pushed quantities not recorded; they stay pending", "items", len(ok), "err", err)
+	}
+}
+
+// recordFailures hands the attempt's failures, redacted, to the
+// FailureRecorder: at most one per item and attempt, and none for a
+// listing that failed the same way last time (a channel that is down for
+// an hour is not 120 rows per listing).
+func (d *Dispatcher) recordFailures(ctx context.Context, results []Result) {
+	if d.fails == nil || ctx.Err() != nil {
+		return
+	}
+	var failed []PushFailure
+	for _, r := range results {
+		key := r.Item.Target.Key()
+		if r.Err == nil || errors.Is(r.Err, ErrNotOwner) {
+			delete(d.lastErr, key)
+			continue
+		}
+		msg := Redact(r.Err.Error(), d.secrets.List()...)
+		if d.lastErr[key] != msg {
+			d.lastErr[key] = msg
+			failed = append(failed, PushFailure{Item: r.Item, Error: msg})
+		}
+	}
+	if len(failed) == 0 {
+		return
+	}
+	if err := d.fails.PushFailed(ctx, d.st.Channel, failed); err != nil {
+		d.log.Warn("failed pushes not recorded in the audit trail", "items", len(failed), "err", err)
 	}
 }
 

@@ -1,6 +1,7 @@
 package relay
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"time"
@@ -18,6 +19,21 @@ type DispatcherConfig struct {
 	// Secrets are redacted from the errors the status shows; nil: only
 	// what [Redact] finds by pattern.
 	Secrets *Secrets `mapstructure:"-"`
+	// Failures, when set, records every failed push attempt (the stock
+	// engine's audit trail); nil: only the status shows them.
+	Failures FailureRecorder `mapstructure:"-"`
+}
+
+// PushFailure is one item of a failed push attempt and its error, with
+// the secrets already redacted.
+type PushFailure struct {
+	Item  Item
+	Error string
+}
+
+// FailureRecorder keeps failed pushes durably; stock.Engine is one.
+type FailureRecorder interface {
+	PushFailed(ctx context.Context, ch Channel, failed []PushFailure) error
 }
 
 // Validate reports every problem with the configuration.

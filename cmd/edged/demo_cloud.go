@@ -24,6 +24,8 @@ type demoCloud struct {
 	cancel context.CancelFunc
 	done   chan error
 	sales  int
+	// console is the relay's web console and this run's login.
+	console *demoConsole
 }
 
 const demoSite = "demo"
@@ -46,40 +48,45 @@ func demoMapping() string {
 	return b.String()
 }
 
-func startDemoCloud(dir, brokerURL string) (*demoCloud, error) {
+func startDemoCloud(dir, brokerURL, consoleAddr string) (*demoCloud, error) {
 	c := &demoCloud{done: make(chan error, 1), url: brokerURL}
+	var err error
+	if c.console, err = newDemoConsole(); err != nil {
+		return nil, err
+	}
 	if brokerURL == "" {
 		mqttLn, err := net.Listen("tcp", "127.0.0.1:0")
 		if err != nil {
 			return nil, err
 		}
-		if c.broker, err = broker.Start(mqttLn, nil); err != nil {
+		if c.broker, err = broker.Start(mqttLn, broker.Options{}, nil); err != nil {
 			return nil, err
 		}
 		c.url = c.broker.URL()
 	}
-	if err := c.startRelay(dir); err != nil {
+	if err := c.startRelay(dir, consoleAddr); err != nil {
 		c.close()
 		return nil, err
 	}
 	return c, nil
 }
 
-func (c *demoCloud) startRelay(dir string) error {
+func (c *demoCloud) startRelay(dir, consoleAddr string) error {
 	m, err := stock.ParseMapping(strings.NewReader(demoMapping()), "demo mapping")
 	if err != nil {
 		return err
 	}
-	hookLn, err := net.Listen("tcp", "127.0.0.1:0")
+	hookLn, err := listenDemoConsole(consoleAddr) // the relay's one listener: webhooks and console
 	if err != nil {
 		return err
 	}
+	c.console.URL = "http://" + hookLn.Addr().String() + "/console/"
 	c.market = startDemoMarket("http://" + hookLn.Addr().String() + "/webhooks")
 	noDrift := time.Duration(0) // the simulators list only what the demo stocks: no drift check
 	cfg := server.Config{Store: filepath.Join(dir, "relay.db"), Mapping: "demo", Stock: stock.Config{SafetyBuffer: 2},
-		Channels: c.market.channels(), DiscoverEvery: &noDrift}
+		Channels: c.market.channels(), DiscoverEvery: &noDrift, Console: c.console.config()}
 	ctx, cancel := context.WithCancel(context.Background())
-	if c.relay, err = server.New(ctx, cfg, server.Parts{Mapping: m, BrokerURL: c.url, Listener: hookLn}); err != nil {
+	if c.relay, err = server.New(ctx, cfg, server.Parts{Mapping: m, BrokerURL: c.url, Listener: hookLn, Host: "demo", Version: version()}); err != nil {
 		cancel()
 		return err
 	}

@@ -18,7 +18,8 @@ func TestLiveDemoTerminalView(t *testing.T) {
 		t.Errorf("the view shows Go syntax %q:\n%s", m, out.String())
 	}
 	if !strings.Contains(out.String(), "ledger, relay and the four channels agree on every SKU") ||
-		!strings.Contains(out.String(), "pushes: shopify ") {
+		!strings.Contains(out.String(), "pushes: shopify ") ||
+		!regexp.MustCompile(`console: http://127\.0\.0\.1:\d+/console/  \(log in as demo, password \w{12}\)`).MatchString(out.String()) {
 		t.Errorf("the end of the demo:\n%s", out.String())
 	}
 }

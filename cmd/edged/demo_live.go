@@ -25,6 +25,10 @@ type demoOptions struct {
 	summary  bool
 	keep     string
 	broker   string
+	// console is where the relay's web console listens; stay keeps it
+	// (and the relay) running after the demo until interrupted.
+	console string
+	stay    bool
 }
 
 func newLiveDemoCmd() *cobra.Command {
@@ -39,7 +43,9 @@ presence inventory; the ledger in a temporary directory; the uplink over
 an embedded MQTT broker; the relay's intake into its master stock. A
 live view shows stock per location beside the relay's quantity, the
 latest movements and reader health; at the end the ledger is verified
-and compared with the relay. --json-summary prints the outcome as JSON.`,
+and compared with the relay. The relay's web console opens at
+http://127.0.0.1:9338/console/ with a login printed at the start (--stay
+keeps it open after the run). --json-summary prints the outcome as JSON.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runLiveDemo(cmd.Context(), cmd.OutOrStdout(), o)
@@ -49,6 +55,8 @@ and compared with the relay. --json-summary prints the outcome as JSON.`,
 	cmd.Flags().BoolVar(&o.summary, "json-summary", false, "print only a JSON summary at the end")
 	cmd.Flags().StringVar(&o.keep, "keep", "", "keep the demo ledger in this directory")
 	cmd.Flags().StringVar(&o.broker, "broker", "", "use this MQTT broker (tcp://host:port) instead of the embedded one")
+	cmd.Flags().StringVar(&o.console, "console", defaultDemoConsole, "serve the relay's web console here (a free port when the default is taken)")
+	cmd.Flags().BoolVar(&o.stay, "stay", false, "keep the relay and its console running after the demo, until Ctrl-C")
 	return cmd
 }
 
@@ -67,6 +75,8 @@ type demoSummary struct {
 	Pushes map[string]uint64 `json:"pushes"`
 	// MarketplaceSales are the orders shoppers placed on the simulators.
 	MarketplaceSales int `json:"marketplace_sales"`
+	// Console is the relay's web console and this run's login.
+	Console *demoConsole `json:"console"`
 	// Disagreeing counts the Disagreements: SKUs whose ledger and relay
 	// on hand differ, or whose quantity on some channel is not what the
 	// relay computed, once the demo waited for them to settle.
@@ -93,7 +103,7 @@ func runLiveDemo(ctx context.Context, w io.Writer, o demoOptions) error {
 		return err
 	}
 	defer stopReader()
-	cloud, err := startDemoCloud(dir, o.broker)
+	cloud, err := startDemoCloud(dir, o.broker, o.console)
 	if err != nil {
 		return err
 	}
@@ -106,6 +116,7 @@ func runLiveDemo(ctx context.Context, w io.Writer, o demoOptions) error {
 	cfg := demoGatewayConfig(addr)
 	cfg.MQTT.Broker = cloud.url
 	cfg.MQTT.DrainOnStop = 20 * time.Second // the summary counts acknowledgements: let them all land
+	cfg.Uplink.HealthInterval = 5 * time.Second // the console's gateways page shows backlog and clock soon
 	cfg.Scanners = []floor.ScannerConfig{{ID: "handheld-1", Path: sc.path(), Feedback: "honeywell"}}
 	cfg.Workflow.UnitCosts = demoCosts()
 	d, err := mqtt.NewDialer(mqtt.Config{Broker: cloud.url, ClientID: cfg.Gateway}, nil, nil)
@@ -162,6 +173,7 @@ func startDemoReader() (*llrptest.Reader, string, func(), error) {
 }
 
 func demoRun(ctx context.Context, w io.Writer, o demoOptions, p demoParts) error {
+	interrupted := ctx // --stay waits for it after the run
 	ctx, cancel := context.WithTimeout(ctx, o.duration)
 	defer cancel()
 	done := make(chan error, 1)
@@ -186,10 +198,10 @@ func demoRun(ctx context.Context, w io.Writer, o demoOptions, p demoParts) error
 	if err := <-done; err != nil {
 		return err
 	}
-	return demoFinish(w, o, p)
+	return demoFinish(interrupted, w, o, p)
 }
 
-func demoFinish(w io.Writer, o demoOptions, p demoParts) error {
+func demoFinish(ctx context.Context, w io.Writer, o demoOptions, p demoParts) error {
 	l := p.l
 	dis, st, err := converge(p.cloud, l, 10*time.Second)
 	if err != nil {
@@ -198,7 +210,8 @@ func demoFinish(w io.Writer, o demoOptions, p demoParts) error {
 	stock, _ := l.Balances("", "")
 	s := demoSummary{Duration: o.duration.String(), EventsRecorded: st.Head, EventsAcked: st.Acked,
 		Movements: p.g.Health().Movements, Stock: stock, Relay: p.cloud.levels(),
-		Pushes: p.cloud.pushes(), MarketplaceSales: p.cloud.sales, Disagreeing: len(dis), Disagreements: dis}
+		Pushes: p.cloud.pushes(), MarketplaceSales: p.cloud.sales, Disagreeing: len(dis), Disagreements: dis,
+		Console: p.cloud.console}
 	if _, err := l.Verify(); err != nil {
 		s.VerifyError = err.Error()
 	} else {
@@ -210,6 +223,12 @@ func demoFinish(w io.Writer, o demoOptions, p demoParts) error {
 		}
 	} else {
 		printDemoOutcome(w, s)
+	}
+	if o.stay {
+		if !o.summary { // the JSON stays one document
+			fmt.Fprintf(w, "\nthe relay keeps running: %s; Ctrl-C to stop\n", s.Console.line())
+		}
+		<-ctx.Done()
 	}
 	switch {
 	case !s.VerifyPassed:
@@ -227,6 +246,9 @@ func printDemoOutcome(w io.Writer, s demoSummary) {
 	}
 	fmt.Fprintf(w, "\ndemo over: %d events recorded, %d acknowledged by the relay, %d marketplace orders; pushes: %s; ledger verify OK\n",
 		s.EventsRecorded, s.EventsAcked, s.MarketplaceSales, pushesLine(s.Pushes))
+	if s.Console != nil {
+		fmt.Fprintln(w, s.Console.line())
+	}
 	if len(s.Disagreements) == 0 {
 		fmt.Fprintln(w, "ledger, relay and the four channels agree on every SKU")
 		return

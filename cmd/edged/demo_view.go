@@ -45,7 +45,8 @@ func (v *demoView) draw(p demoParts) {
 		b.WriteString("\x1b[H\x1b[2J")
 	}
 	h := g.Health()
-	fmt.Fprintf(&b, "edged demo — site %s, gateway %s, up %s\n\n", h.Site, h.Gateway, time.Duration(h.Uptime*float64(time.Second)).Round(time.Second))
+	fmt.Fprintf(&b, "edged demo — site %s, gateway %s, up %s\n%s\n\n", h.Site, h.Gateway,
+		time.Duration(h.Uptime*float64(time.Second)).Round(time.Second), p.cloud.console.line())
 	writeStock(&b, l, p.cloud.levels())
 	writeChannels(&b, p.cloud)
 	writeLatest(&b, l)

@@ -35,6 +35,7 @@ func newRootCmd() *cobra.Command {
 	_ = v.BindPFlag("config", root.PersistentFlags().Lookup("config"))
 	root.AddCommand(newRunCmd(v), newConfigCmd(v), newStatusCmd(v), newDoctorCmd(v), newLedgerCmd(v), newDemoCmd(v),
 		newReportCmd(v), newBarcodeCmd(), newLLRPCmd(), newPrintCommandsCmd())
+	root.AddCommand(newGendocsCmd())
 	return root
 }
 

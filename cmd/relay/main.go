@@ -38,7 +38,9 @@ func runWith(args []string, stdout, stderr io.Writer, authorizer authorizerFunc)
 	root := &cobra.Command{Use: "relay", Short: "edged's cloud relay: master stock and marketplace sync",
 		SilenceUsage: true, SilenceErrors: true, Version: version()}
 	root.AddCommand(newRunCmd(), newStatusCmd(), newCheckCmd(), newMigrateCmd(), newStoreCmd(),
-		newConnectCmd(authorizer), newConnectionsCmd(), newMappingCmd())
+		newConnectCmd(authorizer), newConnectionsCmd(), newMappingCmd(), newAuditCmd())
+	root.AddCommand(newGendocsCmd())
+	root.AddCommand(newHashPasswordCmd())
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)

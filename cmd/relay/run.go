@@ -83,7 +83,7 @@ func loadConfig(path string) (server.Config, error) {
 	}
 	// The key file is checked here, after its path is resolved, and its
 	// problems are reported with the configuration's.
-	return cfg, errors.Join(loadErr, checkKeyFile(cfg.Secrets))
+	return cfg, errors.Join(loadErr, checkKeyFile(cfg.Secrets), readConsoleToken(&cfg.Console, filepath.Dir(path)))
 }
 
 func readMapping(path string) (*stock.Mapping, error) {
@@ -127,24 +127,35 @@ func runRelay(ctx context.Context, cmd *cobra.Command, cfg server.Config) error 
 	if err != nil {
 		return err
 	}
-	log.Info("relay running", "broker", url, "status", "http://"+ln.Addr().String()+"/")
+	attrs := []any{"broker", url, "status", "http://" + ln.Addr().String() + "/"}
+	if cfg.Console.Enabled() {
+		attrs = append(attrs, "console", "http://"+ln.Addr().String()+"/console/")
+	}
+	log.Info("relay running", attrs...)
 	return s.Run(ctx)
 }
 
-// brokerURL is the configured broker, or an embedded one started here.
+// brokerURL is the configured broker, or an embedded one started here:
+// with mqtt.embedded_users only they may connect, the relay among them
+// with mqtt.username and mqtt.password; without, only on loopback.
 func brokerURL(m server.MQTTConfig, log interface{ Info(string, ...any) }) (string, func(), error) {
 	if m.Broker != "" {
 		return m.Broker, func() {}, nil
+	}
+	if len(m.EmbeddedUsers) > 0 && !broker.Authenticate(m.EmbeddedUsers, m.Username, []byte(m.Password.Reveal())) {
+		return "", nil, fmt.Errorf("mqtt.password does not match the password_hash of mqtt.embedded_users %q: "+
+			"the relay could not connect to its own broker; print the hash of the password with `relay hash-password`", m.Username)
 	}
 	ln, err := net.Listen("tcp", m.Embedded)
 	if err != nil {
 		return "", nil, fmt.Errorf("mqtt.embedded %s: %w", m.Embedded, err)
 	}
-	b, err := broker.Start(ln, nil)
+	b, err := broker.Start(ln, broker.Options{Users: m.EmbeddedUsers}, nil)
 	if err != nil {
-		return "", nil, err
+		ln.Close()
+		return "", nil, fmt.Errorf("mqtt.embedded %s: %w", m.Embedded, err)
 	}
-	log.Info("embedded MQTT broker", "url", b.URL())
+	log.Info("embedded MQTT broker", "url", b.URL(), "users", len(m.EmbeddedUsers))
 	return b.URL(), func() { b.Close() }, nil
 }
 

@@ -1,8 +1,3 @@
-// Package broker is the embedded MQTT broker (mochi-mqtt) that `edged
-// demo` and a relay without a configured broker use, so that nothing has
-// to be installed. It serves on a listener the caller opened, allows
-// every client, and keeps nothing on disk. Production gateways and the
-// tests use mosquitto (see firmware-config/mosquitto).
 package broker
 
 import (
@@ -12,7 +7,6 @@ import (
 	"sync"
 
 	mqtt "github.com/mochi-mqtt/server/v2"
-	"github.com/mochi-mqtt/server/v2/hooks/auth"
 	"github.com/mochi-mqtt/server/v2/listeners"
 )
 
@@ -22,13 +16,19 @@ type Broker struct {
 	url string
 }
 
-// Start serves MQTT on ln until Close.
-func Start(ln net.Listener, log *slog.Logger) (*Broker, error) {
+// Start serves MQTT on ln until Close. With opt.Users only those users
+// may connect; without, every client may, so Start refuses a listener
+// that is not on a loopback address (ErrOpen).
+func Start(ln net.Listener, opt Options, log *slog.Logger) (*Broker, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
+	gate, err := opt.gate(ln.Addr())
+	if err != nil {
+		return nil, err
+	}
 	s := mqtt.New(&mqtt.Options{InlineClient: false, Logger: log})
-	if err := s.AddHook(new(auth.AllowHook), nil); err != nil {
+	if err := s.AddHook(gate, nil); err != nil {
 		return nil, fmt.Errorf("broker: %w", err)
 	}
 	if err := s.AddListener(&listener{ln: ln, id: "embedded"}); err != nil {

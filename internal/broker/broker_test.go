@@ -22,7 +22,7 @@ func TestUplinkThroughEmbeddedBroker(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := broker.Start(ln, nil)
+	b, err := broker.Start(ln, broker.Options{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func TestCloseEndsAClientThatConnectsWhileStopping(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := broker.Start(ln, nil)
+	b, err := broker.Start(ln, broker.Options{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,7 +14,7 @@ func toDelta(site string, e *wire.Event) stock.Delta {
 			net += p.Delta
 		}
 	}
-	d := stock.Delta{SKU: e.SKU, Site: site, Qty: net, Kind: stock.Adjust}
+	d := stock.Delta{SKU: e.SKU, Site: site, Qty: net, Kind: stock.Adjust, Event: eventInfo(e)}
 	switch e.Type {
 	case "receive", "baseline":
 		d.Kind = stock.Receive
@@ -27,6 +27,12 @@ func toDelta(site string, e *wire.Event) stock.Delta {
 		d.Kind = stock.Adjust
 	}
 	return d
+}
+
+// eventInfo is what the audit trail keeps of e besides the delta.
+func eventInfo(e *wire.Event) *stock.EventInfo {
+	return &stock.EventInfo{ID: e.ID, Type: e.Type, Location: e.Location, ToLocation: e.ToLocation,
+		Worker: e.User, Device: e.Device, Order: e.Order, Happened: e.Time, ClockSynced: e.ClockSynced}
 }
 
 // sequenced converts a batch.

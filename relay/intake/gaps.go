@@ -24,9 +24,11 @@ func (g GatewayStatus) Key() string { return streamKey(g.Gateway, g.Epoch) }
 
 func streamKey(gateway, epoch string) string { return gateway + "@" + epoch }
 
-// Counters count batches by outcome.
+// Counters count batches by outcome. WrongSite are batches the engine
+// refused because their site is not the one stock.gateways binds the
+// gateway to; UnknownGateway counts both lists' unknown gateways.
 type Counters struct {
-	Batches, Malformed, UnknownGateway, Failed, Resyncs uint64
+	Batches, Malformed, UnknownGateway, Failed, Resyncs, WrongSite uint64
 }
 
 // noteGap records the gateway's state and opens or closes its gap.
@@ -107,5 +109,5 @@ func (in *Intake) Gateways() []GatewayStatus {
 func (in *Intake) Counters() Counters {
 	return Counters{Batches: atomic.LoadUint64(&in.ctr.Batches), Malformed: atomic.LoadUint64(&in.ctr.Malformed),
 		UnknownGateway: atomic.LoadUint64(&in.ctr.UnknownGateway), Failed: atomic.LoadUint64(&in.ctr.Failed),
-		Resyncs: atomic.LoadUint64(&in.ctr.Resyncs)}
+		Resyncs: atomic.LoadUint64(&in.ctr.Resyncs), WrongSite: atomic.LoadUint64(&in.ctr.WrongSite)}
 }

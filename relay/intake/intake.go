@@ -95,7 +95,7 @@ func (in *Intake) apply(ctx context.Context, b *wire.Batch) error {
 	applied, err := in.app.ApplyBatch(ctx, key, sequenced(b))
 	gapErr := errors.Is(err, stock.ErrSeqGap)
 	if err != nil && !gapErr {
-		in.count(&in.ctr.Failed)
+		in.count(in.refusal(err))
 		return fmt.Errorf("intake: applying %s seq %d-%d: %w", b.Gateway, b.First, b.Last, err)
 	}
 	in.noteGap(b, key, applied, gapErr)
@@ -108,6 +108,18 @@ func (in *Intake) apply(ctx context.Context, b *wire.Batch) error {
 		return fmt.Errorf("intake: acknowledging %s up to %d: %w", b.Gateway, applied, err)
 	}
 	return nil
+}
+
+// refusal is the counter of a batch the engine did not apply. Nothing of
+// it is acknowledged: the gateway keeps it until the binding is fixed.
+func (in *Intake) refusal(err error) *uint64 {
+	switch {
+	case errors.Is(err, stock.ErrWrongSite):
+		return &in.ctr.WrongSite
+	case errors.Is(err, stock.ErrUnknownGateway):
+		return &in.ctr.UnknownGateway
+	}
+	return &in.ctr.Failed
 }
 
 func (in *Intake) drop(c *uint64, err error) error {

@@ -74,6 +74,7 @@ type Client struct {
 	conn          paho.Client // the connected session; nil while down
 	connectedOnce bool
 	state         BrokerState
+	presence      *presenceBook
 }
 
 // Connect checks cfg and returns a Client that connects in the
@@ -103,6 +104,7 @@ func Connect(cfg MQTTConfig, tlsConfig *tls.Config, log *slog.Logger, handle fun
 	c := &Client{cfg: cfg, tls: tlsConfig, log: log, broker: broker, filter: filter, handle: handle,
 		inbox: make(chan paho.Message, inboxSize), fleet: make(chan struct{}, 1), avail: make(chan struct{}, 1), stop: make(chan struct{})}
 	c.state.Since = time.Now()
+	c.presence = newPresenceBook(time.Now)
 	c.wg.Go(c.deliver)
 	c.wg.Go(c.run)
 	return c, nil
@@ -188,6 +190,7 @@ func (c *Client) current() paho.Client {
 // It blocks only while the queue is full, which holds back reading from
 // the broker.
 func (c *Client) receive(_ paho.Client, m paho.Message) {
+	c.presence.observe(m.Topic(), nil) // seen, whatever the inbox does
 	select {
 	case c.inbox <- m:
 	case <-c.stop:

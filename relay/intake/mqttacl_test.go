@@ -1,6 +1,7 @@
 package intake_test
 
 import (
+	"context"
 	"errors"
 	"log/slog"
 	"os"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/edged/edged/internal/mosquittotest"
 	"github.com/edged/edged/relay/intake"
+	"github.com/edged/edged/relay/stock"
 	"github.com/edged/edged/uplink/wire"
 )
 
@@ -159,4 +161,74 @@ func (o *observer) states() []wire.RelayState {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	return append([]wire.RelayState(nil), o.got...)
+}
+
+// shippedACLBroker runs mosquitto with firmware-config/mosquitto/edged.acl
+// behind mutual TLS, the identity taken from the certificate as there.
+func shippedACLBroker(t *testing.T, pki *mosquittotest.PKI) *mosquittotest.Broker {
+	t.Helper()
+	acl, err := os.ReadFile("../../firmware-config/mosquitto/edged.acl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	server := pki.Server()
+	return mosquittotest.Start(t, mosquittotest.Options{Secure: true,
+		Global: []string{"allow_anonymous false", "acl_file {dir}/edged.acl"},
+		Listener: []string{"cafile {dir}/ca.crt", "certfile {dir}/server.crt", "keyfile {dir}/server.key",
+			"require_certificate true", "use_identity_as_username true"},
+		Files: map[string][]byte{"edged.acl": acl, "ca.crt": pki.CAPEM, "server.crt": server.CertPEM, "server.key": server.KeyPEM}})
+}
+
+// TestShippedACLKeepsAGatewayToItsSite: with the example ACL, gw-a (of
+// wh1) cannot publish deltas under wh2 (not even under its own gateway
+// level), nor can a gateway the file has no block for; its own site
+// goes through. The broker drops them, so the relay never sees them.
+func TestShippedACLKeepsAGatewayToItsSite(t *testing.T) {
+	pki := mosquittotest.NewPKI(t)
+	broker := shippedACLBroker(t, pki)
+	e := boundEngine(t, stock.GatewaySites{"gw-a": "wh1", "gw-b": "wh2", "gw-c": "wh2"})
+	in := intake.New(e, nopPublisher{}, intake.Config{}, nil, nil)
+	cfg := fastRetry(broker.URL())
+	cfg.ClientID = "relay"
+	cl, err := intake.Connect(cfg, pki.ClientTLS(pki.Client("relay")), nil, func(topic string, payload []byte) {
+		_ = in.Handle(context.Background(), topic, payload)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(cl.Close)
+	eventually(t, "the relay subscribed", func() bool { return cl.State().Subscribed })
+
+	gwA := tlsClient(t, broker.URL(), pki, "gw-a")
+	gwC := tlsClient(t, broker.URL(), pki, "gw-c")
+	publishQoS1(t, gwA, wire.Topic("wh2", "gw-a", wire.KindDeltas), receiptBatch(t, "wh2", "gw-a", 1, 5))
+	publishQoS1(t, gwC, wire.Topic("wh2", "gw-c", wire.KindDeltas), receiptBatch(t, "wh2", "gw-c", 1, 5))
+	publishQoS1(t, gwA, wire.Topic("wh1", "gw-a", wire.KindDeltas), receiptBatch(t, "wh1", "gw-a", 1, 2))
+	eventually(t, "gw-a's own deltas applied", func() bool { return e.Level("MUG-BLUE", "wh1").OnHand == 2 })
+	if lv := e.Level("MUG-BLUE", "wh2"); lv.OnHand != 0 {
+		t.Fatalf("wh2 on hand %d: the broker let a forged batch through", lv.OnHand)
+	}
+	if c := in.Counters(); c.Batches != 1 || c.WrongSite != 0 {
+		t.Fatalf("relay counters %+v: the broker passed a batch the ACL forbids", c)
+	}
+}
+
+func tlsClient(t *testing.T, url string, pki *mosquittotest.PKI, cn string) paho.Client {
+	t.Helper()
+	c := paho.NewClient(paho.NewClientOptions().AddBroker(url).SetClientID(cn).
+		SetTLSConfig(pki.ClientTLS(pki.Client(cn))).SetAutoReconnect(false))
+	if tok := c.Connect(); !tok.WaitTimeout(10*time.Second) || tok.Error() != nil {
+		t.Fatalf("%s connect: %v", cn, tok.Error())
+	}
+	t.Cleanup(func() { c.Disconnect(0) })
+	return c
+}
+
+// publishQoS1 waits for the PUBACK, which mosquitto sends for a denied
+// publish too (MQTT 3.1.1 has no way to say no).
+func publishQoS1(t *testing.T, c paho.Client, topic string, payload []byte) {
+	t.Helper()
+	if tok := c.Publish(topic, 1, false, payload); !tok.WaitTimeout(10*time.Second) || tok.Error() != nil {
+		t.Fatalf("publish %s: %v", topic, tok.Error())
+	}
 }

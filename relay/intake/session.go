@@ -65,6 +65,7 @@ func (c *Client) serve(pc paho.Client, lost <-chan error) error {
 	if err := c.subscribeDeltas(pc, lost); err != nil {
 		return err
 	}
+	c.subscribePresence(pc)
 	select {
 	case <-c.fleet: // stale, from an earlier session
 	default:

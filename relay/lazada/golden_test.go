@@ -22,12 +22,12 @@ import (
 
 // The fixture of the reference's derived stock-update vector (§2.2).
 const (
-	vecSecret    = "helloworld"
-	vecAppKey    = "123456"
-	vecToken     = "test"
-	vecTimestamp = 1517820392000
-	vecPayload   = "<Request><Product><Skus><Sku><ItemId>234234234</ItemId><SkuId>234</SkuId><SellableQuantity>20</SellableQuantity></Sku></Skus></Product></Request>"
-	vecSign      = "0D7B6906784B9492ACFB5A3582775CDB854DF8C977038E452E05A5C233A86368"
+	vecSecret          = "helloworld"
+	vecAppKey          = "123456"
+	vecToken           = "test"
+	vecTimestamp int64 = 1517820392000
+	vecPayload         = "<Request><Product><Skus><Sku><ItemId>234234234</ItemId><SkuId>234</SkuId><SellableQuantity>20</SellableQuantity></Sku></Skus></Product></Request>"
+	vecSign            = "0D7B6906784B9492ACFB5A3582775CDB854DF8C977038E452E05A5C233A86368"
 )
 
 // The documented payload shapes (§2.1), strictly: a Sku holds either a

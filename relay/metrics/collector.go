@@ -23,6 +23,8 @@ type Collector struct {
 	mqtt  brokerMetrics
 	drift driftMetrics
 	gw    gatewayMetrics
+	pres  presenceMetrics
+	resv  reservationMetrics
 }
 
 // New is a Collector reading src; src.Status is required.
@@ -32,7 +34,7 @@ func New(src Source) *Collector {
 	c.info = d.gauge("build_info", "The relay's build: always 1, with its version and fleet instance id as labels.", "version", "fleet_instance")
 	c.stock, c.push, c.hooks, c.conn = newStockMetrics(d), newPushMetrics(d), newWebhookMetrics(d), newConnMetrics(d)
 	c.store, c.fleet, c.mqtt, c.drift = newStoreMetrics(d), newFleetMetrics(d), newBrokerMetrics(d), newDriftMetrics(d)
-	c.gw = newGatewayMetrics(d)
+	c.gw, c.pres, c.resv = newGatewayMetrics(d), newPresenceMetrics(d), newReservationMetrics(d)
 	return c
 }
 
@@ -61,6 +63,10 @@ func (c *Collector) Collect(ch chan<- prometheus.Metric) {
 	c.mqtt.collect(ch, s.Broker)
 	c.drift.collect(ch, s.Drift)
 	c.gw.collect(ch, c.src)
+	c.pres.collect(ch, s.Presence)
+	if c.src.Reservations != nil {
+		c.resv.collect(ch, c.src.Reservations())
+	}
 }
 
 // descs makes the descriptors and keeps them for Describe.

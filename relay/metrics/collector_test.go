@@ -20,6 +20,7 @@ import (
 	"github.com/edged/edged/relay/metrics"
 	"github.com/edged/edged/relay/status"
 	"github.com/edged/edged/relay/stock"
+	"github.com/edged/edged/uplink/wire"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.prom from the collector's output")
@@ -35,7 +36,7 @@ func fixed() metrics.Source {
 				Pushed: 42, Failed: 3, Retried: 2, Pending: 1, Permanent: map[string]string{"shopify|x": "404"}},
 			{Channel: relay.Lazada}},
 		Counters: stock.Counters{DuplicateDeltas: 1, Gaps: 2, RejectedDeltas: 3, UnknownSKUs: 4, UnknownGateways: 5,
-			DuplicateEvents: 6, UnknownLines: 7, FetchFailures: 8, OrderEdits: 9},
+			DuplicateEvents: 6, UnknownLines: 7, FetchFailures: 8, OrderEdits: 9, WrongSites: 10},
 		Locks:          []stock.Lock{{Channel: relay.Shopee, SKU: "TEE", Qty: 3}, {Channel: relay.Shopee, SKU: "MUG", Qty: 2}},
 		PendingFetches: 1,
 		Fleet: status.Fleet{Self: "relay-a:9338",
@@ -49,11 +50,18 @@ func fixed() metrics.Source {
 				LastError: "refresh: 500"},
 			{Channel: relay.TikTok}},
 		Drift: &discover.Check{At: at.Add(-10 * time.Minute), Added: 1, Changed: 2, Missing: 3, Errors: []string{"tiktok: 503"}},
+		Presence: []intake.Presence{{Site: "wh1", Gateway: "gw-1", Online: true, LastSeen: at,
+			Health: &wire.Health{ClockSynced: true, Backlog: wire.BacklogHealth{Entries: 12, OldestUnackedS: 4.5}}},
+			{Site: "wh2", Gateway: "gw-2"}},
 	}
 	return metrics.Source{
 		Status: func() status.Snapshot { return snap },
 		Gateways: func() []intake.GatewayStatus {
 			return []intake.GatewayStatus{{Site: "wh1", Gateway: "gw-1", LastSeq: 1041, LastSeen: at, GapFrom: 1042}}
+		},
+		Reservations: func() []stock.Reservation {
+			return []stock.Reservation{{Channel: relay.Shopify, OrderID: "1", SKU: "TEE", Qty: 2},
+				{Channel: relay.Shopify, OrderID: "2", SKU: "MUG", Qty: 1}, {Channel: relay.Lazada, OrderID: "9", SKU: "TEE", Qty: 4}}
 		},
 		Intake: func() (intake.Counters, bool) {
 			return intake.Counters{Batches: 10, Malformed: 1, UnknownGateway: 2, Failed: 3, Resyncs: 1}, true

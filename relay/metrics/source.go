@@ -31,6 +31,8 @@ type Source struct {
 	// Commits returns the store transactions' durations
 	// (stock.Engine.CommitTimes).
 	Commits func() stock.CommitTimes
+	// Reservations returns the open reservations (stock.Engine.Reservations).
+	Reservations func() []stock.Reservation
 	// Version is the relay's build, for edged_relay_build_info.
 	Version string
 }

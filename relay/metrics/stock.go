@@ -12,7 +12,7 @@ import (
 type stockMetrics struct {
 	dupDeltas, gaps, rejected, unknownSKUs, unknownGateways family
 	dupEvents, unknownLines, fetchFailures, orderEdits      family
-	fetches, locked                                         family
+	fetches, locked, wrongSites                             family
 }
 
 func newStockMetrics(d *descs) stockMetrics {
@@ -26,6 +26,7 @@ func newStockMetrics(d *descs) stockMetrics {
 		unknownLines:    d.counter("stock_unknown_order_lines_total", "Order lines and campaign locks that match no mapped listing (nothing reserved)."),
 		fetchFailures:   d.counter("stock_order_fetch_failures_total", "Failed lookups of status-only orders (each is retried)."),
 		orderEdits:      d.counter("stock_order_edits_total", "Newer revisions of open orders that moved reservations."),
+		wrongSites:      d.counter("stock_wrong_site_batches_total", "Delta batches refused because a delta's site is not the one stock.gateways binds the gateway to."),
 		fetches:         d.gauge("stock_pending_order_fetches", "Order notifications waiting for their lines to be fetched."),
 		locked:          d.gauge("stock_campaign_locked_units", "Units the channel's campaigns lock: the other channels do not offer them.", "channel"),
 	}
@@ -35,7 +36,8 @@ func (m stockMetrics) collect(ch chan<- prometheus.Metric, s status.Snapshot) {
 	c := s.Counters
 	for f, v := range map[family]uint64{m.dupDeltas: c.DuplicateDeltas, m.gaps: c.Gaps, m.rejected: c.RejectedDeltas,
 		m.unknownSKUs: c.UnknownSKUs, m.unknownGateways: c.UnknownGateways, m.dupEvents: c.DuplicateEvents,
-		m.unknownLines: c.UnknownLines, m.fetchFailures: c.FetchFailures, m.orderEdits: c.OrderEdits} {
+		m.unknownLines: c.UnknownLines, m.fetchFailures: c.FetchFailures, m.orderEdits: c.OrderEdits,
+		m.wrongSites: c.WrongSites} {
 		f.emit(ch, float64(v))
 	}
 	m.fetches.emit(ch, float64(s.PendingFetches))

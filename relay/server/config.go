@@ -3,9 +3,11 @@ package server
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/edged/edged/config"
+	"github.com/edged/edged/internal/broker"
 	"github.com/edged/edged/internal/logfmt"
 	"github.com/edged/edged/relay/intake"
 	"github.com/edged/edged/relay/lazada"
@@ -48,6 +50,11 @@ type Config struct {
 	HTTP HTTPConfig `mapstructure:"http"`
 	// Secrets holds the key that seals the channels' stored connections.
 	Secrets SecretsConfig `mapstructure:"secrets"`
+	// Audit sets how long the central audit trail keeps its rows.
+	Audit AuditConfig `mapstructure:"audit"`
+	// Console is the seller's web console under /console/: its users
+	// and bearer token (see ConsoleConfig); off while neither is set.
+	Console ConsoleConfig `mapstructure:"console"`
 	// Log sets the level (debug, info, warn, error; default info) and the
 	// format (text, json or journal; default journal under systemd, else
 	// text: see internal/logfmt).
@@ -72,6 +79,30 @@ type MQTTConfig struct {
 		Cert string `mapstructure:"cert"`
 		Key  string `mapstructure:"key"`
 	} `mapstructure:"tls"`
+
+	// EmbeddedUsers, when set, are the only clients the embedded broker
+	// lets in (name and password_hash from `relay hash-password`); the
+	// relay connects as Username. Required when Embedded is not loopback.
+	EmbeddedUsers []broker.User `mapstructure:"embedded_users"`
+}
+
+// validateEmbedded refuses an anonymous embedded broker beyond loopback
+// (anyone could send deltas) and users the relay is not one of.
+func (m MQTTConfig) validateEmbedded() []error {
+	if m.Broker != "" {
+		return nil
+	}
+	var errs []error
+	if len(m.EmbeddedUsers) == 0 && m.Embedded != "" && !broker.Loopback(m.Embedded) {
+		errs = append(errs, fmt.Errorf("mqtt.embedded %s listens beyond this machine; configure mqtt.embedded_users or listen on 127.0.0.1", m.Embedded))
+	}
+	for _, err := range broker.CheckUsers(m.EmbeddedUsers) {
+		errs = append(errs, fmt.Errorf("mqtt.embedded_users%w", err)) // err starts with its [index]
+	}
+	if len(m.EmbeddedUsers) > 0 && !slices.ContainsFunc(m.EmbeddedUsers, func(u broker.User) bool { return u.Name == m.Username }) {
+		errs = append(errs, fmt.Errorf("mqtt.username: %q is not in mqtt.embedded_users; the relay connects to its embedded broker as one of them (set mqtt.username and mqtt.password)", m.Username))
+	}
+	return errs
 }
 
 // Channels holds one configuration per marketplace.
@@ -146,8 +177,11 @@ func (c *Config) Validate() error {
 			"Give every relay the same PostgreSQL store (store: postgres://user@host/db, or EDGED_STORE), or remove share_group to run one relay",
 			c.MQTT.ShareGroup, c.Store))
 	}
+	errs = append(errs, c.MQTT.validateEmbedded()...)
 	errs = append(errs, c.Fleet.validate()...)
 	errs = append(errs, c.Secrets.validate()...)
+	errs = append(errs, c.Audit.validate()...)
+	errs = append(errs, c.Console.validate()...)
 	if err := logfmt.Check(c.Log.Level, c.Log.Format); err != nil {
 		errs = append(errs, err)
 	}

@@ -13,7 +13,8 @@ import (
 // metrics. Should the collectors not register, it answers 500 with why.
 func (s *Server) metricsHandler() http.Handler {
 	src := metrics.Source{Status: s.statusSource().Snapshot, Gateways: s.gatewayStates, Intake: s.intakeCounters,
-		Webhooks: s.webhooks.Counts, Commits: s.engine.CommitTimes, Version: s.parts.Version}
+		Webhooks: s.webhooks.Counts, Commits: s.engine.CommitTimes,
+		Reservations: s.engine.Reservations, Version: s.parts.Version}
 	h, err := metrics.Handler(src, s.log.With("part", "metrics"))
 	if err != nil {
 		s.log.Error("GET /metrics disabled", "err", err)
@@ -27,7 +28,16 @@ func (s *Server) metricsHandler() http.Handler {
 // statusSource is what the status page and the metrics read.
 func (s *Server) statusSource() status.Source {
 	return status.Source{Engine: s.engine, Dispatchers: s.disp, Gaps: s.gaps, Fleet: s.fleetStatus, Broker: s.brokerState,
-		Connections: s.Connections, Drift: s.driftCheck}
+		Connections: s.Connections, Drift: s.driftCheck, Presence: s.presence}
+}
+
+// presence is what the gateways last said of themselves, once Run has
+// connected the intake.
+func (s *Server) presence() []intake.Presence {
+	if m := s.client.Load(); m != nil {
+		return m.Presence()
+	}
+	return nil
 }
 
 // gatewayStates is what the intake knows of each gateway once Run has

@@ -101,7 +101,7 @@ func New(ctx context.Context, cfg Config, parts Parts) (*Server, error) {
 	for ch, p := range b.pushers {
 		g := fleet.NewGate(ch, confirmer{s})
 		fenced := fleet.NewPusher(p, g, s.leases, cfg.Fleet.Instance, cfg.Fleet.PushTimeout)
-		d := relay.NewDispatcher(ch, fenced, relay.DispatcherConfig{Secrets: parts.Secrets}, s.log.With("channel", ch))
+		d := relay.NewDispatcher(ch, fenced, relay.DispatcherConfig{Secrets: parts.Secrets, Failures: pushFailures{s}}, s.log.With("channel", ch))
 		g.Dispatch(d)
 		d.ConfirmTo(g)
 		s.disp[ch], s.gates[ch], out[ch] = d, g, g
@@ -142,6 +142,7 @@ func (s *Server) routes() {
 	}
 	s.mux.Handle("GET /", status.Handler(s.statusSource().Snapshot))
 	s.mux.Handle("GET /metrics", s.metricsHandler())
+	s.mountConsole()
 }
 
 // brokerState is the MQTT session's state once Run has connected.
@@ -176,10 +177,7 @@ func (s *Server) Run(ctx context.Context) error {
 		Username: s.cfg.MQTT.Username, Password: s.cfg.MQTT.Password.Reveal(), ShareGroup: s.cfg.MQTT.ShareGroup},
 		s.parts.TLS, s.log.With("part", "intake"), func(topic string, payload []byte) {
 			if err := in.Handle(context.WithoutCancel(ctx), topic, payload); err != nil {
-				s.log.Warn("deltas", "topic", topic, "err", err)
-				if errors.Is(err, stock.ErrStore) {
-					s.storeFailed()
-				}
+				s.deltasFailed(topic, err)
 			}
 		})
 	if err != nil {
@@ -218,6 +216,7 @@ func (s *Server) start(ctx context.Context, wg *sync.WaitGroup) {
 		wg.Go(func() { _ = s.pg.Maintain(ctx, s.cfg.Fleet.KeepChanges, s.log.With("part", "store")) })
 	}
 	wg.Go(func() { _ = s.engine.Run(ctx) })
+	wg.Go(func() { s.pruneAudit(ctx) })
 	for _, d := range s.disp {
 		wg.Go(func() { _ = d.Run(ctx) })
 	}

@@ -3,7 +3,9 @@ package shopify_test
 import (
 	"context"
 	"fmt"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/edged/edged/relay"
 	"github.com/edged/edged/relay/shopify"
@@ -12,8 +14,14 @@ import (
 
 func TestListingsFollowsPagesAndWaitsOutThrottling(t *testing.T) {
 	// A bucket of 3 holds one query (cost 2): the next is THROTTLED
-	// until the bucket refills, and the reader retries it.
-	sim := shopifysim.New(shopifysim.Config{AccessToken: "shpat_x", BucketSize: 3, RestoreRate: 200})
+	// until the bucket refills, and the reader retries it. The
+	// simulator's clock moves 1 ms per reading, not with the machine's
+	// load, so the bucket refills by 0.2 per request: the second query
+	// is throttled however fast or slow the machine is.
+	var mu sync.Mutex
+	now := time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)
+	step := func() time.Time { mu.Lock(); defer mu.Unlock(); now = now.Add(time.Millisecond); return now }
+	sim := shopifysim.New(shopifysim.Config{AccessToken: "shpat_x", BucketSize: 3, RestoreRate: 200, Now: step})
 	const n = 600 // three pages of 250
 	vs := make([]shopifysim.Variant, n)
 	for i := range vs {

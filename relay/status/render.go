@@ -34,11 +34,11 @@ func WriteText(w io.Writer, s Snapshot) error {
 	writeFleet(tw, s)
 	writeConnections(tw, s)
 	writeDrift(tw, s.Drift)
-	c := s.Counters
-	fmt.Fprintf(tw, "\nduplicate deltas %d, gaps %d, rejected deltas %d, unknown skus %d, unknown gateways %d\n",
-		c.DuplicateDeltas, c.Gaps, c.RejectedDeltas, c.UnknownSKUs, c.UnknownGateways)
-	fmt.Fprintf(tw, "duplicate events %d, unknown order lines %d, fetch failures %d, pending fetches %d, order edits %d\n",
-		c.DuplicateEvents, c.UnknownLines, c.FetchFailures, s.PendingFetches, c.OrderEdits)
+	writePresence(tw, s)
+	fmt.Fprintln(tw, "\nCOUNTER\tN")
+	for _, c := range counterRows(s.Counters, s.PendingFetches) {
+		fmt.Fprintf(tw, "%s\t%d\n", c.Name, c.N)
+	}
 	return tw.Flush()
 }
 
@@ -116,7 +116,8 @@ func errorsOf(last string, perm map[string]string) string {
 	return "-"
 }
 
-var page = template.Must(template.New("status").Funcs(template.FuncMap{"expiry": expiry, "state": connectionState}).Parse(`<!doctype html>
+var page = template.Must(template.New("status").Funcs(template.FuncMap{"expiry": expiry, "state": connectionState,
+	"online": onlineWord, "dash": dash, "ago": ago, "backlog": backlog, "clock": clock, "counters": counterRows}).Parse(`<!doctype html>
 <title>edged relay</title><meta http-equiv="refresh" content="2">
 <h1>edged relay</h1><p>{{.At.Format "2006-01-02 15:04:05 MST"}}</p>
 <table border="1" cellpadding="4"><tr><th>channel<th>last push<th>lag<th>max lag<th>pushed<th>failed<th>pending<th>last error<th>permanent</tr>
@@ -137,8 +138,9 @@ var page = template.Must(template.New("status").Funcs(template.FuncMap{"expiry":
 <h2>channel owners</h2><table border="1" cellpadding="4"><tr><th>channel<th>pushed by<th>epoch<th>lease left</tr>
 {{range .Leases}}<tr><td>{{.Channel}}<td>{{.Owner}}<td>{{.Epoch}}<td>{{.Remaining}}</tr>{{end}}</table>{{end}}{{end}}
 {{with .Drift}}<h2>mapping drift</h2><p>checked {{.At.Format "2006-01-02 15:04:05"}} ({{.Took}}) on {{range .Channels}}{{.}} {{end}}: {{if .Drifted}}<b>{{.Added}} added, {{.Removed}} removed, {{.Changed}} changed</b>; run <code>relay mapping discover</code>{{else}}the mapping matches the listings{{end}}; {{.Unknown}} unknown, {{.Missing}} missing, {{.Duplicates}} duplicate, {{.Blank}} blank seller SKUs{{range .Errors}}<br>error: {{.}}{{end}}</p>{{end}}
-<h2>counters</h2><pre>{{printf "%+v" .Counters}}
-pending fetches {{.PendingFetches}}</pre>
+{{with .Presence}}<h2>gateway presence</h2><table border="1" cellpadding="4"><tr><th>site<th>gateway<th>state<th>version<th>last seen<th>backlog<th>clock</tr>
+{{range .}}<tr><td>{{.Site}}<td>{{.Gateway}}<td>{{online .Online}}<td>{{dash .Version}}<td>{{ago $.At .LastSeen}}<td>{{backlog .}}<td>{{clock .}}</tr>{{end}}</table>{{end}}
+<h2>counters</h2><table border="1" cellpadding="4">{{range counters .Counters .PendingFetches}}<tr><th scope="row">{{.Name}}<td>{{.N}}</tr>{{end}}</table>
 `))
 
 // Handler serves the status page; ?format=json gives the snapshot as JSON.

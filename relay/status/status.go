@@ -42,6 +42,9 @@ type Snapshot struct {
 	// Drift is the last scheduled mapping check (discover_every), when
 	// one ran: how the mapping file differs from the channels' listings.
 	Drift *discover.Check `json:"drift,omitempty"`
+	// Presence is what each gateway last said of itself over MQTT:
+	// online, version, last seen, its health snapshot (backlog, clock).
+	Presence []intake.Presence `json:"presence,omitempty"`
 }
 
 // Fleet is what `relay status` shows of the store and the instances.
@@ -83,6 +86,8 @@ type Source struct {
 	Connections func() []connect.Status
 	// Drift, when set, returns the last mapping drift check.
 	Drift func() (discover.Check, bool)
+	// Presence, when set, returns the gateways' presence.
+	Presence func() []intake.Presence
 }
 
 // Snapshot reads the current state.
@@ -116,6 +121,9 @@ func (s Source) Snapshot() Snapshot {
 		if c, ok := s.Drift(); ok {
 			snap.Drift = &c
 		}
+	}
+	if s.Presence != nil {
+		snap.Presence = s.Presence()
 	}
 	return snap
 }

@@ -58,11 +58,14 @@ func TestSnapshotPageJSONAndText(t *testing.T) {
 		!bytes.Contains(html, []byte("<td>shopee<td>TEE<td>3")) {
 		t.Errorf("page lacks channels or gateways:\n%s", html)
 	}
+	if bytes.Contains(html, []byte("{")) || !bytes.Contains(html, []byte(`<th scope="row">deltas for unmapped SKUs<td>1`)) {
+		t.Errorf("counters must be named rows, not a Go struct dump:\n%s", html)
+	}
 	var b strings.Builder
 	if err := status.WriteText(&b, src.Snapshot()); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"shopify", "never", "gw-7", "unknown skus 1", "LOCKED BY", "order edits 0"} {
+	for _, want := range []string{"shopify", "never", "gw-7", "deltas for unmapped SKUs       1", "LOCKED BY", "order edits                    0"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("text lacks %q:\n%s", want, b.String())
 		}

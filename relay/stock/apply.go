@@ -20,9 +20,8 @@ func (e *Engine) ApplyDelta(ctx context.Context, gateway string, seq uint64, d D
 // last+1 stops the batch with ErrSeqGap (deltas before it are applied).
 // Malformed deltas are kept in the rejected table and count as applied.
 func (e *Engine) ApplyBatch(ctx context.Context, gateway string, batch []Sequenced) (uint64, error) {
-	if len(e.gws) > 0 && !e.gws[gateway] {
-		e.stats.UnknownGateways.Add(1)
-		return 0, fmt.Errorf("%w: %q; add it to stock.gateways or fix the gateway id", ErrUnknownGateway, gateway)
+	if err := e.admit(gateway, batch); err != nil {
+		return 0, err
 	}
 	var last uint64
 	err := e.update(ctx, func(tx *txn) error {
@@ -72,13 +71,18 @@ func (e *Engine) applyOne(tx *txn, gateway string, s Sequenced) {
 		e.stats.RejectedDeltas.Add(1)
 		e.log.Warn("delta rejected", "gateway", gateway, "seq", s.Seq, "err", err)
 		tx.reject(joinKey(gateway, strconv.FormatUint(s.Seq, 10)), map[string]any{"delta": d, "reason": err.Error()})
+		row := deltaRow(gateway, s, 0, nil)
+		row.Result = err.Error()
+		tx.audit(row)
 		return
 	}
 	if len(e.opt.Mapping.Targets(d.SKU)) == 0 {
 		e.stats.UnknownSKUs.Add(1)
-		e.log.Warn("delta for an unmapped sku: applied, pushed nowhere", "gateway", gateway, "sku", d.SKU)
+		e.warnUnmapped(gateway, d.SKU)
 	}
 	k := siteSKU{d.SKU, d.Site}
+	before := tx.st.onHand[k]
+	defer func() { tx.audit(deltaRow(gateway, s, tx.st.onHand[k]-before, ptr(tx.st.onHand[k]))) }()
 	if d.Kind == Count {
 		tx.setOnHand(k, d.Qty)
 		return

@@ -31,7 +31,7 @@ func OpenBolt(path string) (*BoltStore, error) {
 				return err
 			}
 		}
-		return nil
+		return createAuditBuckets(tx)
 	})
 	if err != nil {
 		db.Close()
@@ -69,8 +69,15 @@ func (s *BoltStore) Update(ctx context.Context, since uint64, apply func([]Chang
 	if err != nil || len(muts) == 0 {
 		return s.ver.Load(), err
 	}
+	now := time.Now().UTC()
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		for _, m := range muts {
+			if m.Table == TableAudit {
+				if err := appendAudit(tx, m, now); err != nil {
+					return fmt.Errorf("audit: %w", err)
+				}
+				continue
+			}
 			b := tx.Bucket([]byte(m.Table))
 			if b == nil {
 				return fmt.Errorf("unknown table %q", m.Table)

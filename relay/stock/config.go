@@ -16,9 +16,12 @@ type Config struct {
 	// ChannelBuffer overrides SafetyBuffer per channel (shopify, lazada,
 	// shopee, tiktok).
 	ChannelBuffer map[string]int64 `mapstructure:"channel_buffer"`
-	// Gateways, when not empty, lists the gateway ids allowed to send
-	// deltas; others get ErrUnknownGateway.
-	Gateways []string `mapstructure:"gateways"`
+	// Gateways, when not empty, binds each gateway id allowed to send
+	// deltas to the one site it reports for ({gw-a: site-a}): others get
+	// ErrUnknownGateway, a batch for another site ErrWrongSite. The
+	// binding keeps one compromised gateway from changing the stock of
+	// another warehouse.
+	Gateways GatewaySites `mapstructure:"gateways"`
 }
 
 // Validate reports every problem with field paths.
@@ -35,11 +38,7 @@ func (c Config) Validate() error {
 			errs = append(errs, fmt.Errorf("channel_buffer.%s: %d is negative", ch, n))
 		}
 	}
-	for i, g := range c.Gateways {
-		if g == "" {
-			errs = append(errs, fmt.Errorf("gateways[%d]: empty id", i))
-		}
-	}
+	errs = append(errs, c.Gateways.validate()...)
 	return errors.Join(errs...)
 }
 

@@ -1,6 +1,9 @@
 package stock
 
-import "fmt"
+import (
+	"fmt"
+	"time"
+)
 
 // Kind says what a warehouse movement was; it decides whether the movement
 // releases a reservation.
@@ -35,6 +38,23 @@ type Delta struct {
 	// OrderRef names the order a pick or sale fulfils: the channel order id,
 	// optionally prefixed "channel:".
 	OrderRef string `json:"order_ref,omitempty"`
+	// Event is what the gateway's ledger recorded, for the audit trail
+	// only: it changes no stock. Nil for deltas not from a ledger.
+	Event *EventInfo `json:"event,omitempty"`
+}
+
+// EventInfo is the ledger event behind a delta, as the audit trail keeps it.
+type EventInfo struct {
+	ID         string `json:"id,omitempty"`
+	Type       string `json:"type,omitempty"`
+	Location   string `json:"location,omitempty"`
+	ToLocation string `json:"to_location,omitempty"`
+	Worker     string `json:"worker,omitempty"`
+	Device     string `json:"device,omitempty"`
+	Order      string `json:"order,omitempty"`
+	// Happened is the gateway's clock; ClockSynced whether it was synced.
+	Happened    time.Time `json:"happened,omitzero"`
+	ClockSynced bool      `json:"clock_synced,omitempty"`
 }
 
 // Sequenced is a delta with the gateway's sequence number.

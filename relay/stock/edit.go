@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/edged/edged/relay"
+	"github.com/edged/edged/relay/audit"
 )
 
 // An order edit (Shopify's order editing: a line added, a quantity raised
@@ -45,6 +46,7 @@ func (e *Engine) maybeEdit(tx *txn, key string, rec orderRecord, ev relay.OrderE
 	diff := lineDiff(rec.Lines, now)
 	for k, d := range diff {
 		e.moveReservation(tx, ev, k, d)
+		tx.audit(channelRow(audit.KindEdit, ev, k.SKU, k.Site, d))
 	}
 	rec.Rev, rec.Lines = ev.Revision, now
 	tx.setOrder(key, rec)

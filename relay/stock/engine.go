@@ -55,13 +55,13 @@ type Options struct {
 type Engine struct {
 	opt   Options
 	log   *slog.Logger
-	gws   map[string]bool
 	wake  map[relay.Channel]chan struct{} // per channel with a fetcher
 	queue commitQueue
 	mu    sync.Mutex // held while the state is read or changed
 	st    *state
 	ver   uint64
 	stats statCounters
+	warns warnings // repeated warnings held back (warnlimit.go)
 	// commits times the store transactions, for CommitTimes.
 	commits commitTimes
 }
@@ -71,15 +71,12 @@ func New(ctx context.Context, opt Options) (*Engine, error) {
 	if err := opt.Config.Validate(); err != nil {
 		return nil, fmt.Errorf("stock config: %w", err)
 	}
-	e := &Engine{opt: opt, log: opt.Logger, wake: map[relay.Channel]chan struct{}{}, gws: map[string]bool{}}
+	e := &Engine{opt: opt, log: opt.Logger, wake: map[relay.Channel]chan struct{}{}}
 	for ch := range opt.Fetchers {
 		e.wake[ch] = make(chan struct{}, 1)
 	}
 	if e.log == nil {
 		e.log = slog.New(slog.DiscardHandler)
-	}
-	for _, g := range opt.Config.Gateways {
-		e.gws[g] = true
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()

@@ -130,7 +130,7 @@ func TestLocksReduceOtherChannelsAndFloorAtZero(t *testing.T) {
 }
 
 func TestSeqDedupeGapAndUnknownGateway(t *testing.T) {
-	r := newRig(t, stock.Config{Gateways: []string{"gw1"}}, nil)
+	r := newRig(t, stock.Config{Gateways: stock.GatewaySites{"gw1": "wh1"}}, nil)
 	ctx := context.Background()
 	d := stock.Delta{SKU: tee, Site: "wh1", Kind: stock.Receive, Qty: 1}
 	first := []stock.Sequenced{{Seq: 41, Delta: d}, {Seq: 42, Delta: d}, {Seq: 42, Delta: d}}

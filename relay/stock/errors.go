@@ -12,6 +12,9 @@ var (
 	// ErrUnknownGateway means a delta came from a gateway that is not in
 	// Config.Gateways; add it there or fix the gateway's id.
 	ErrUnknownGateway = errors.New("unknown gateway")
+	// ErrWrongSite means a gateway sent deltas for another site than the
+	// one Config.Gateways binds it to; nothing of the batch is applied.
+	ErrWrongSite = errors.New("delta for another site than the gateway's")
 	// ErrBadDelta means a delta is malformed (no SKU, unknown kind); it is
 	// kept in the rejected table and its seq still counts as applied.
 	ErrBadDelta = errors.New("malformed delta")

@@ -42,7 +42,7 @@ func (e *Engine) resolve(ctx context.Context, key string, ev relay.OrderEvent) e
 	if err != nil {
 		return err
 	}
-	got.Channel, got.OrderID = ev.Channel, ev.OrderID
+	got.Channel, got.OrderID, got.EventID = ev.Channel, ev.OrderID, ev.EventID
 	return e.update(ctx, func(tx *txn) error {
 		if _, still := tx.st.inbox[key]; !still {
 			return nil

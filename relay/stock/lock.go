@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/edged/edged/relay"
+	"github.com/edged/edged/relay/audit"
 )
 
 // acceptLock records a campaign lock a channel reported (TikTok
@@ -28,6 +29,7 @@ func (e *Engine) acceptLock(ctx context.Context, ev relay.OrderEvent) error {
 		}
 		tx.markSeen(key)
 		tx.setLock(ev.Channel, t.SKU, ev.Lock.Qty)
+		tx.audit(channelRow(audit.KindLock, ev, t.SKU, t.Site, ev.Lock.Qty))
 		return nil
 	})
 }

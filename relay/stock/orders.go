@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/edged/edged/relay"
+	"github.com/edged/edged/relay/audit"
 )
 
 // AcceptOrder records an order notification durably; when it returns nil
@@ -75,12 +76,28 @@ func (e *Engine) applyOrder(tx *txn, ev relay.OrderEvent) {
 			return
 		}
 		tx.setOrder(key, orderRecord{Status: relay.OrderCancelled})
-		for _, r := range tx.st.res {
-			if r.Channel == ev.Channel && r.OrderID == ev.OrderID {
-				r.Qty = 0
-				tx.setReservation(r)
-			}
+		e.cancel(tx, ev, known)
+	}
+}
+
+// cancel frees what the order still holds, with a row per reservation
+// freed (one without a SKU when none was: a cancel before its order).
+func (e *Engine) cancel(tx *txn, ev relay.OrderEvent, known bool) {
+	rows := 0
+	for _, r := range tx.st.res {
+		if r.Channel == ev.Channel && r.OrderID == ev.OrderID {
+			tx.audit(channelRow(audit.KindCancel, ev, r.SKU, r.Site, r.Qty))
+			rows++
+			r.Qty = 0
+			tx.setReservation(r)
 		}
+	}
+	if rows == 0 {
+		row := channelRow(audit.KindCancel, ev, "", "", 0)
+		if !known {
+			row.Result = "cancelled before the order arrived: it will reserve nothing"
+		}
+		tx.audit(row)
 	}
 }
 
@@ -88,6 +105,9 @@ func (e *Engine) reserve(tx *txn, ev relay.OrderEvent) {
 	for _, l := range ev.Lines {
 		t, ok := e.opt.Mapping.Lookup(ev.Channel, l.Item, l.Variant)
 		if !ok || l.Qty <= 0 {
+			row := channelRow(audit.KindOrder, ev, "", "", l.Qty)
+			row.Result = fmt.Sprintf("not reserved: item %s variant %s matches no mapped listing", l.Item, l.Variant)
+			tx.audit(row)
 			e.stats.UnknownLines.Add(1)
 			e.log.Warn("order line matches no mapped listing; not reserved", "channel", ev.Channel,
 				"order", ev.OrderID, "item", l.Item, "variant", l.Variant, "qty", l.Qty)
@@ -97,6 +117,7 @@ func (e *Engine) reserve(tx *txn, ev relay.OrderEvent) {
 		r.Qty = tx.st.res[r.key()].Qty + l.Qty - e.takePicked(tx, ev.Channel, ev.OrderID, l.Qty)
 		r.Seq = tx.nextSeq()
 		tx.setReservation(r)
+		tx.audit(channelRow(audit.KindOrder, ev, t.SKU, t.Site, l.Qty))
 	}
 }
 

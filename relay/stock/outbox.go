@@ -66,8 +66,9 @@ func (e *Engine) Confirm(ctx context.Context, items []relay.Item, epoch uint64) 
 		for _, it := range items {
 			row, ok := tx.st.outbox[it.Target.Key()]
 			if !ok || it.Gen == 0 || it.Gen <= row.ToldGen || it.Gen > row.Gen {
-				continue
+				continue // a repeat (reconcile, takeover) of what the channel was told: no news for the trail
 			}
+			tx.audit(pushAuditRow(it, "ok"))
 			row.Told, row.ToldGen, row.ToldAt, row.Epoch = it.Qty, it.Gen, now, epoch
 			put(tx, tx.st.outbox, it.Target.Key(), row, TableOutbox, it.Target.Key())
 		}

@@ -15,6 +15,8 @@ type statCounters struct {
 	UnknownSKUs atomic.Uint64
 	// UnknownGateways are batches from gateways not in Config.Gateways.
 	UnknownGateways atomic.Uint64
+	// WrongSites are batches refused with ErrWrongSite.
+	WrongSites atomic.Uint64
 	// DuplicateEvents are order deliveries whose event id was seen.
 	DuplicateEvents atomic.Uint64
 	// UnknownLines are order lines that match no mapped listing.
@@ -30,6 +32,7 @@ type statCounters struct {
 type Counters struct {
 	DuplicateDeltas, Gaps, RejectedDeltas, UnknownSKUs, UnknownGateways uint64
 	DuplicateEvents, UnknownLines, FetchFailures, OrderEdits            uint64
+	WrongSites                                                          uint64
 }
 
 // Counters returns a snapshot of the engine's counters.
@@ -40,5 +43,6 @@ func (e *Engine) Counters() Counters {
 		UnknownSKUs: s.UnknownSKUs.Load(), UnknownGateways: s.UnknownGateways.Load(),
 		DuplicateEvents: s.DuplicateEvents.Load(), UnknownLines: s.UnknownLines.Load(),
 		FetchFailures: s.FetchFailures.Load(), OrderEdits: s.OrderEdits.Load(),
+		WrongSites: s.WrongSites.Load(),
 	}
 }

@@ -23,6 +23,13 @@ const (
 	TablePicked       Table = "picked"       // order ref → units picked before their order was known
 	TableOutbox       Table = "outbox"       // listing key → quantity to push and what was last told
 	TableStaged       Table = "staged"       // gateway␟first seq → a batch that arrived before its predecessor
+	// TableAudit is append-only: a Mutation with an empty Key and an
+	// audit.Row as Value adds one row, to which the store gives the next
+	// ID (and Recorded, when zero). Load never returns its rows and
+	// Changes never carries them: the trail can hold millions of rows,
+	// and no relay's copy of the stock depends on it. It is not in
+	// Tables(); read it through the store's Audit.
+	TableAudit Table = "audit"
 )
 
 // Tables lists every table, for stores that create them up front.

@@ -163,6 +163,10 @@ func (tx *txn) compacted() []Mutation {
 	at := make(map[rec]int, len(tx.muts))
 	out := make([]Mutation, 0, len(tx.muts))
 	for _, m := range tx.muts {
+		if m.Table == TableAudit { // appended rows, each its own
+			out = append(out, m)
+			continue
+		}
 		i, seen := at[rec{m.Table, m.Key}]
 		if !seen {
 			at[rec{m.Table, m.Key}] = len(out)

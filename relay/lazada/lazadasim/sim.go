@@ -55,7 +55,7 @@ type Sim struct {
 	skus   map[string]sku
 	orders map[string][]string // order id → sku ids, one per unit
 	status map[string]string
-	nextID int
+	nextID int64 // beyond 32 bits: int would not build for armhf
 }
 
 // New returns a simulator; start it with Start or serve Handler.

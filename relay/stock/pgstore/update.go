@@ -32,11 +32,12 @@ func (s *Store) Update(ctx context.Context, since uint64, apply func([]stock.Cha
 			return err
 		}
 		next = uint64(cur)
+		muts, rows := splitAudit(muts)
 		if len(muts) == 0 {
-			return nil
+			return insertAudit(ctx, tx, rows) // a version is for what other relays must follow
 		}
 		next++
-		return write(ctx, tx, next, muts)
+		return write(ctx, tx, next, muts, rows)
 	})
 	if err != nil {
 		return 0, s.wrap("update", err)
@@ -45,7 +46,7 @@ func (s *Store) Update(ctx context.Context, since uint64, apply func([]stock.Cha
 }
 
 // write sends every statement of one commit in one round trip.
-func write(ctx context.Context, tx pgx.Tx, ver uint64, muts []stock.Mutation) error {
+func write(ctx context.Context, tx pgx.Tx, ver uint64, muts, rows []stock.Mutation) error {
 	body, err := encodeChange(muts)
 	if err != nil {
 		return err
@@ -72,6 +73,9 @@ func write(ctx context.Context, tx pgx.Tx, ver uint64, muts []stock.Mutation) er
 	if len(delT) > 0 {
 		b.Queue(`DELETE FROM relay_records r USING unnest($1::text[], $2::text[]) AS u(t, k)
 			WHERE r.tbl = u.t AND r.key = u.k`, delT, delK)
+	}
+	if err := queueAudit(b, rows); err != nil { // after the guarded writes: runBatch reads theirs first
+		return err
 	}
 	b.Queue("INSERT INTO relay_changes (ver, muts) VALUES ($1, $2)", int64(ver), body)
 	b.Queue("UPDATE relay_meta SET ver = $1 WHERE id = 1", int64(ver))

@@ -52,7 +52,7 @@ type Sim struct {
 	whs      map[string][]string            // sku → warehouses
 	orders   map[string][]map[string]string // order → line items
 	status   map[string]string
-	next     int
+	next     int64 // beyond 32 bits: int would not build for armhf
 }
 
 // New returns a simulator.
