@@ -115,7 +115,7 @@ func runLiveDemo(ctx context.Context, w io.Writer, o demoOptions) error {
 	defer sc.close()
 	cfg := demoGatewayConfig(addr)
 	cfg.MQTT.Broker = cloud.url
-	cfg.MQTT.DrainOnStop = 20 * time.Second // the summary counts acknowledgements: let them all land
+	cfg.MQTT.DrainOnStop = 20 * time.Second     // the summary counts acknowledgements: let them all land
 	cfg.Uplink.HealthInterval = 5 * time.Second // the console's gateways page shows backlog and clock soon
 	cfg.Scanners = []floor.ScannerConfig{{ID: "handheld-1", Path: sc.path(), Feedback: "honeywell"}}
 	cfg.Workflow.UnitCosts = demoCosts()

@@ -11,6 +11,7 @@ import (
 
 	"github.com/edged/edged/internal/buildinfo"
 	"github.com/edged/edged/internal/logfmt"
+	"github.com/edged/edged/tools/gendocs"
 )
 
 // newRootCmd builds the command tree. Settings come from flags, then
@@ -35,7 +36,7 @@ func newRootCmd() *cobra.Command {
 	_ = v.BindPFlag("config", root.PersistentFlags().Lookup("config"))
 	root.AddCommand(newRunCmd(v), newConfigCmd(v), newStatusCmd(v), newDoctorCmd(v), newLedgerCmd(v), newDemoCmd(v),
 		newReportCmd(v), newBarcodeCmd(), newLLRPCmd(), newPrintCommandsCmd())
-	root.AddCommand(newGendocsCmd())
+	root.AddCommand(gendocs.Command())
 	return root
 }
 

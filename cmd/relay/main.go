@@ -20,6 +20,7 @@ import (
 	"github.com/edged/edged/internal/logfmt"
 	"github.com/edged/edged/relay"
 	"github.com/edged/edged/relay/server"
+	"github.com/edged/edged/tools/gendocs"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -39,7 +40,7 @@ func runWith(args []string, stdout, stderr io.Writer, authorizer authorizerFunc)
 		SilenceUsage: true, SilenceErrors: true, Version: version()}
 	root.AddCommand(newRunCmd(), newStatusCmd(), newCheckCmd(), newMigrateCmd(), newStoreCmd(),
 		newConnectCmd(authorizer), newConnectionsCmd(), newMappingCmd(), newAuditCmd())
-	root.AddCommand(newGendocsCmd())
+	root.AddCommand(gendocs.Command())
 	root.AddCommand(newHashPasswordCmd())
 	root.SetArgs(args)
 	root.SetOut(stdout)

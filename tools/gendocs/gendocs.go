@@ -79,3 +79,18 @@ func writeFile(path string, gen func(*os.File) error) error {
 	}
 	return f.Close()
 }
+
+// Command is the hidden `gendocs DIR` subcommand both programs carry:
+// `make deb` runs it to write the man pages and completions the
+// packages ship. It documents the tree it is added to.
+func Command() *cobra.Command {
+	return &cobra.Command{
+		Use:    "gendocs DIR",
+		Short:  "Write man pages (DIR/man) and bash, zsh and fish completions into DIR",
+		Hidden: true,
+		Args:   cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return Write(cmd.Root(), args[0])
+		},
+	}
+}
