@@ -17,7 +17,7 @@ func newHashPasswordCmd() *cobra.Command {
 	var cost int
 	cmd := &cobra.Command{
 		Use:   "hash-password",
-		Short: "Print the bcrypt hash of the password read from stdin, for mqtt.embedded_users",
+		Short: "Print the bcrypt hash of the password read from stdin, for console.users and mqtt.embedded_users",
 		Long: "Reads one line from stdin (the password, without its line ending) and prints its bcrypt hash " +
 			"for a password_hash of mqtt.embedded_users. Pipe the password in so it stays out of the shell history:\n" +
 			"  relay hash-password < gw-a.password",

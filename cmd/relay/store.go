@@ -101,7 +101,34 @@ func copyStore(ctx context.Context, out io.Writer, from, to string) error {
 	if err := verifyCopy(ctx, out, dst, snap, pgstore.Redact(to)); err != nil {
 		return err
 	}
-	return copyConnections(ctx, out, src, dst)
+	if err := copyConnections(ctx, out, src, dst); err != nil {
+		return err
+	}
+	return copyAudit(ctx, out, src, dst)
+}
+
+// copyAudit appends the whole audit trail to the new store, oldest first
+// and a thousand rows a commit, with the times it was recorded.
+func copyAudit(ctx context.Context, out io.Writer, src *stock.BoltStore, dst stock.Store) error {
+	var after uint64
+	n := 0
+	for {
+		rows, err := src.AuditAfter(ctx, after, 1000)
+		if err != nil || len(rows) == 0 {
+			if err == nil && n > 0 {
+				fmt.Fprintf(out, "OK copied %d audit rows\n", n)
+			}
+			return err
+		}
+		muts := make([]stock.Mutation, len(rows))
+		for i, r := range rows {
+			muts[i] = stock.AuditCopy(r)
+		}
+		if _, err := dst.Update(ctx, 0, func([]stock.Change) ([]stock.Mutation, error) { return muts, nil }); err != nil {
+			return fmt.Errorf("--to: audit rows after %d: %w", after, err)
+		}
+		after, n = rows[len(rows)-1].ID, n+len(rows)
+	}
 }
 
 // copyConnections moves the stored channel connections as they are:

@@ -10,6 +10,7 @@ import (
 
 	"github.com/edged/edged/internal/pgtest"
 	"github.com/edged/edged/relay"
+	"github.com/edged/edged/relay/audit"
 	"github.com/edged/edged/relay/stock"
 	"github.com/edged/edged/relay/stock/pgstore"
 )
@@ -88,6 +89,12 @@ func TestStoreCopyKeepsEveryReservation(t *testing.T) {
 	}
 	if err := c.AcceptOrder(ctx, ev); err != nil || c.Level("TEE", "wh1").Reserved != 3 {
 		t.Errorf("a delivery seen before the copy was applied again: %v", err)
+	}
+	// the audit trail came along, oldest first, with its times
+	rows, err := p.Audit(ctx, audit.Query{SKU: "TEE"})
+	if err != nil || len(rows) != 2 || rows[0].Kind != audit.KindOrder || rows[1].Kind != "receive" ||
+		rows[1].Recorded.IsZero() || !strings.Contains(out.String(), "copied 2 audit rows") {
+		t.Errorf("audit rows after the copy: %+v %v\n%s", rows, err, out.String())
 	}
 	out.Reset()
 	if code := run([]string{"store", "copy", "--from", path, "--to", dsn}, &out, &out); code == 0 || !strings.Contains(out.String(), "empty database") {
