@@ -64,7 +64,9 @@ bench: ## run the benchmarks and record medians and ratios in docs/benchmarks.md
 	  -ratio 'RelayWebhooks/postgres/instances=3,RelayWebhooks/bbolt/instances=1:orders/s' \
 	  -ratio 'Report/dashboard,ReportLogScan:ns/op' \
 	  -ratio 'ConsoleStock/first-page,ConsoleStock/baseline-login:p99-ms' \
-	  -ratio 'AuditSKU/postgres,AuditSKU/bbolt:p99-ms'
+	  -ratio 'AuditSKU/postgres,AuditSKU/bbolt:p99-ms' \
+	  -ratio 'ConsoleEndToEnd/bbolt/stock-page-after-commit,ConsoleEndToEnd/bbolt/stock-page:p99-ms' \
+	  -ratio 'ConsoleEndToEnd/postgres/stock-page,ConsoleEndToEnd/bbolt/stock-page:p99-ms'
 
 bench-fleet: ## run the relay fleet benchmarks alone and record them in docs/benchmarks-fleet.md
 	set -o pipefail; $(GO) test -run '^$$' -bench 'RelayDeltas|RelayWebhooks|Failover' -benchtime $(BENCHTIME) -count 3 -timeout 30m ./relay/fleetbench/ ./relay/fleettest/ | tee bench-fleet.out

@@ -100,6 +100,7 @@ func (s *Server) consoleHandler() (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	return console.New(console.Options{Source: newConsoleSource(s), Audit: s.Audit(), Auth: a,
+	s.console = newConsoleSource(s)
+	return console.New(console.Options{Source: s.console, Audit: s.Audit(), Auth: a,
 		Logger: s.log.With("part", "console")})
 }

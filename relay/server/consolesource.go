@@ -2,6 +2,7 @@ package server
 
 import (
 	"sync"
+	"time"
 
 	"github.com/edged/edged/relay"
 	"github.com/edged/edged/relay/console"
@@ -9,20 +10,42 @@ import (
 )
 
 // consoleSource adapts the engine, the dispatchers, the intake and the
-// fleet to console.Source. The stock is built once per version.
+// fleet to console.Source.
+//
+// The stock is built at most once per version, and not on the request
+// path while commits stream in: a view taken less than consoleStale ago
+// is served while a newer one is built in the background, and Version
+// reports the version of the view that Stock returns, so the live
+// stream sends the change once its view is built. At 10,000 SKUs a build
+// takes tens of milliseconds; in a flash sale the console would
+// otherwise rebuild for every request after every commit.
 type consoleSource struct {
-	s *Server
+	s   *Server
+	now func() time.Time
 
-	mu    sync.Mutex
-	ver   uint64
-	stock []console.SKU
+	build sync.Mutex // one build at a time
+	wg    sync.WaitGroup
+
+	mu       sync.Mutex
+	view     consoleView
+	building bool
 }
 
-func newConsoleSource(s *Server) *consoleSource { return &consoleSource{s: s} }
+// consoleView is the stock at one version, taken at one time.
+type consoleView struct {
+	ver   uint64
+	stock []console.SKU
+	taken time.Time
+}
 
-// Version moves with every commit of the store and every failed push
+// consoleStale is how old a view may be while a newer one is built.
+const consoleStale = 250 * time.Millisecond
+
+func newConsoleSource(s *Server) *consoleSource { return &consoleSource{s: s, now: time.Now} }
+
+// current moves with every commit of the store and every failed push
 // (which commits nothing but shows on the stock page): both only grow.
-func (c *consoleSource) Version() uint64 {
+func (c *consoleSource) current() uint64 {
 	v := c.s.engine.Version()
 	for _, d := range c.s.disp {
 		v += d.Status().Failed
@@ -30,15 +53,68 @@ func (c *consoleSource) Version() uint64 {
 	return v
 }
 
+// Version is the version of the stock Stock returns; a newer one is
+// being built when it lags behind the store's.
+func (c *consoleSource) Version() uint64 {
+	cur := c.current()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.view.stock == nil {
+		return cur
+	}
+	if c.view.ver != cur {
+		c.refreshLocked()
+	}
+	return c.view.ver
+}
+
 // Stock is the engine's view with each listing's push error; callers
 // share the slice and must not change it.
 func (c *consoleSource) Stock() []console.SKU {
-	v := c.Version()
+	cur := c.current()
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.stock != nil && c.ver == v {
-		return c.stock
+	v := c.view
+	fresh := v.stock != nil && (v.ver == cur || c.now().Sub(v.taken) < consoleStale)
+	if fresh && v.ver != cur {
+		c.refreshLocked()
 	}
+	c.mu.Unlock()
+	if fresh {
+		return v.stock
+	}
+	return c.rebuild()
+}
+
+// refreshLocked starts a background build unless one runs; c.mu is held.
+func (c *consoleSource) refreshLocked() {
+	if c.building {
+		return
+	}
+	c.building = true
+	c.wg.Go(func() {
+		c.rebuild()
+		c.mu.Lock()
+		c.building = false
+		c.mu.Unlock()
+	})
+}
+
+// wait returns once no background build runs (the server's shutdown).
+func (c *consoleSource) wait() { c.wg.Wait() }
+
+// rebuild builds the view at the current version, unless another build
+// just did.
+func (c *consoleSource) rebuild() []console.SKU {
+	c.build.Lock()
+	defer c.build.Unlock()
+	cur := c.current()
+	c.mu.Lock()
+	if v := c.view; v.stock != nil && v.ver == cur {
+		c.mu.Unlock()
+		return v.stock
+	}
+	c.mu.Unlock()
+	taken := c.now()
 	st := map[relay.Channel]relay.ChannelStatus{}
 	for ch, d := range c.s.disp {
 		st[ch] = d.Status()
@@ -48,7 +124,9 @@ func (c *consoleSource) Stock() []console.SKU {
 	for i, sv := range view.SKUs {
 		out[i] = skuOf(sv, st)
 	}
-	c.ver, c.stock = v, out
+	c.mu.Lock()
+	c.view = consoleView{ver: cur, stock: out, taken: taken}
+	c.mu.Unlock()
 	return out
 }
 

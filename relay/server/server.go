@@ -73,6 +73,8 @@ type Server struct {
 	drift  *discover.Drift     // nil when discover_every is 0
 	// webhooks counts the webhook deliveries, for /metrics.
 	webhooks relay.WebhookStats
+	// console is the web console's view of the relay; nil when it is off.
+	console *consoleSource
 }
 
 // New opens the store, builds the channels and the engine; Run starts it.
@@ -193,6 +195,9 @@ func (s *Server) Run(ctx context.Context) error {
 	<-ctx.Done()
 	cl.Close()
 	stopHTTP()
+	if s.console != nil {
+		s.console.wait() // a background build of the stock page
+	}
 	wg.Wait()
 	return s.store.Close()
 }
