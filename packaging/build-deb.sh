@@ -31,6 +31,12 @@ changelog() { # changelog PACKAGE OUT
   } | gzip -9n > "$2"
 }
 
+postinst() { # postinst SCRIPT OUT: the package's script with the shared unit part
+  sed -e '/^#@unit.sh@$/{r packaging/unit.sh' -e 'd;}' "$1" > "$2"
+  grep -q 'deb-systemd-helper enable' "$2" || { echo "build-deb: $1 lacks its #@unit.sh@ line" >&2; exit 1; }
+  chmod 0755 "$2"
+}
+
 docs() { # docs PROGRAM PACKAGE: man pages, completions, changelog
   local dir=$stage/docs/$1
   rm -rf "$dir"
@@ -45,6 +51,8 @@ mkdir -p "$stage"
 trap 'rm -rf "$stage"' EXIT
 docs edged edged
 docs relay edged-relay
+postinst packaging/postinstall.sh "$stage/edged.postinst"
+postinst packaging/relay/postinstall.sh "$stage/edged-relay.postinst"
 for arch in "$@"; do
   case $arch in arm6) goarch=arm goarm=6 ;; *) goarch=$arch goarm= ;; esac
   build "$goarch" "$goarm" "$stage/edged" ./cmd/edged

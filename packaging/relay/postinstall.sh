@@ -10,6 +10,7 @@ unit=edged-relay.service
 etc=/etc/edged-relay
 share=/usr/share/edged-relay
 config=$etc/relay.yaml
+example=$share/relay.example.yaml
 
 case "$1" in
   configure|abort-upgrade|abort-deconfigure|abort-remove) ;;
@@ -29,43 +30,13 @@ chown edged-relay:edged-relay /var/lib/edged-relay
 # The configuration holds channel secrets: readable by the service only.
 install -d -m 0750 -g edged-relay "$etc"
 if [ ! -e "$config" ]; then
-  install -m 0640 -g edged-relay "$share/relay.example.yaml" "$config"
+  install -m 0640 -g edged-relay "$example" "$config"
 fi
 if [ ! -e "$etc/mapping.example.csv" ]; then
   install -m 0640 -g edged-relay "$share/mapping.example.csv" "$etc/mapping.example.csv"
 fi
 
-# $2 is the version configured before; empty on a first install.
-first_install=
-[ "$1" = configure ] && [ -z "$2" ] && first_install=yes
-placeholder=
-cmp -s "$config" "$share/relay.example.yaml" && placeholder=yes
-
-# deb-systemd-helper and deb-systemd-invoke come with init-system-helpers,
-# which Debian marks essential; where they are missing (not Debian), the
-# unit is left alone, never enabled on every configure.
-if command -v deb-systemd-helper >/dev/null; then
-  deb-systemd-helper unmask "$unit" >/dev/null || true
-  # was-enabled is true on a first install (nothing recorded yet), and
-  # after it only while every link the package enabled is still there.
-  # An upgrade from a package that enabled with systemctl has no record:
-  # it only records the links, whatever the admin left of them.
-  if deb-systemd-helper --quiet was-enabled "$unit" &&
-    { [ -n "$first_install" ] || deb-systemd-helper --quiet debian-installed "$unit"; }; then
-    deb-systemd-helper enable "$unit" >/dev/null || true
-  else
-    deb-systemd-helper update-state "$unit" >/dev/null || true
-  fi
-fi
-if [ -d /run/systemd/system ] && command -v deb-systemd-invoke >/dev/null; then
-  systemctl --system daemon-reload >/dev/null || true
-  if [ -z "$first_install" ]; then
-    deb-systemd-invoke try-restart "$unit" >/dev/null || true
-  elif [ -z "$placeholder" ]; then
-    deb-systemd-invoke start "$unit" >/dev/null || true
-  fi
-fi
-
+#@unit.sh@
 if [ -n "$first_install" ] && [ -n "$placeholder" ]; then
   cat >&2 <<MSG
 edged-relay: $config is the example (no channels, no gateways,
