@@ -33,8 +33,8 @@ func readConsoleToken(c *server.ConsoleConfig, dir string) error {
 	if tok == "" {
 		return fmt.Errorf("console.token_file %s: empty; write a long random token into it, e.g. `head -c 32 /dev/urandom | base64 > %s`", path, path)
 	}
-	if fi, err := os.Stat(path); err == nil && fi.Mode().Perm()&0o007 != 0 {
-		return fmt.Errorf("console.token_file %s: mode %v lets other users read the token; run `chmod 600 %s`", path, fi.Mode().Perm(), path)
+	if err := checkPrivate("console.token_file", path, "token"); err != nil {
+		return err
 	}
 	c.Token, c.TokenFile = config.Secret(tok), ""
 	return nil

@@ -59,10 +59,15 @@ func checkKeyFile(s server.SecretsConfig) error {
 	if _, err := loadKey(server.SecretsConfig{KeyFile: s.KeyFile}, nil); err != nil {
 		return err
 	}
-	fi, err := os.Stat(s.KeyFile)
+	return checkPrivate("secrets.key_file", s.KeyFile, "key")
+}
+
+// checkPrivate refuses a secret's file that other users may read.
+func checkPrivate(key, path, what string) error {
+	fi, err := os.Stat(path)
 	if err == nil && fi.Mode().Perm()&0o007 != 0 {
-		return fmt.Errorf("secrets.key_file %s: mode %v lets other users read the key; run `chmod 600 %s` (and chown it to the relay's user)",
-			s.KeyFile, fi.Mode().Perm(), s.KeyFile)
+		return fmt.Errorf("%s %s: mode %v lets other users read the %s; run `chmod 600 %s` (and chown it to the relay's user)",
+			key, path, fi.Mode().Perm(), what, path)
 	}
 	return nil
 }
